@@ -1,0 +1,53 @@
+// reclaim show material ID | product ID: composition by element, BoM tree with element content.
+
+#include "cli/context.hpp"
+#include "engine/flatten.hpp"
+#include "report/show_report.hpp"
+
+namespace reclaim::cli {
+
+namespace {
+
+std::size_t find_or_throw(std::optional<std::size_t> i, const std::string& kind, const std::string& id)
+{
+    if (!i) throw LookupError("no " + kind + " '" + id + "' (see `reclaim list " + kind + "s`)");
+    return *i;
+}
+
+}  // namespace
+
+void add_show(CLI::App& app, Globals& g)
+{
+    auto* show = app.add_subcommand("show", "show one material, product or route in detail");
+    show->require_subcommand(1);
+
+    static std::string material_id;
+    auto* material = show->add_subcommand("material", "composition by element (mass fractions)");
+    material->add_option("id", material_id, "material id")->required();
+    material->callback([&g] {
+        Format format = g.format_for("show material", {Format::Table, Format::Csv, Format::Json, Format::Md});
+        Model model = g.load();
+        std::size_t mi = find_or_throw(model.find_material(material_id), "material", material_id);
+        auto compositions = material_compositions(model, model.params.nominal());
+        Output out(g);
+        write_material(out.stream(), format, model, mi, compositions[mi]);
+        out.close();
+    });
+
+    static std::string product_id;
+    auto* product = show->add_subcommand("product", "bill of materials with element content per functional unit");
+    product->add_option("id", product_id, "product id")->required();
+    product->callback([&g] {
+        Format format = g.format_for("show product", {Format::Table, Format::Csv, Format::Json, Format::Md});
+        Model model = g.load();
+        std::size_t pi = find_or_throw(model.find_product(product_id), "product", product_id);
+        auto values = model.params.nominal();
+        BomNode tree = bom_tree(model, pi, values);
+        ClassContent by_class = flatten_product(model, pi, values);
+        Output out(g);
+        write_product(out.stream(), format, model, pi, tree, by_class);
+        out.close();
+    });
+}
+
+}  // namespace reclaim::cli

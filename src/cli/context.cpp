@@ -1,0 +1,44 @@
+#include "cli/context.hpp"
+
+#include <iostream>
+
+#include "io/load.hpp"
+
+namespace reclaim::cli {
+
+std::filesystem::path Globals::data_dir() const
+{
+    return data.empty() ? default_data_dir() : std::filesystem::path(data);
+}
+
+Model Globals::load() const { return load_model(data_dir()); }
+
+Format Globals::format_for(const std::string& command, const std::vector<Format>& allowed) const
+{
+    auto f = parse_format(format);
+    if (f) {
+        for (auto a : allowed)
+            if (a == *f) return *f;
+    }
+    std::string names;
+    for (auto a : allowed) names += (names.empty() ? "" : ", ") + std::string(format_name(a));
+    throw CLI::ValidationError("--format", "'" + format + "' is not available for " + command + " (use " + names + ")");
+}
+
+Output::Output(const Globals& g) : out_(&std::cout), path_(g.output)
+{
+    if (path_.empty() || path_ == "-") return;
+    std::filesystem::path p(path_);
+    if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
+    file_ = std::make_unique<std::ofstream>(p, std::ios::binary);
+    if (!*file_) throw Error("cannot write " + path_);
+}
+
+void Output::close()
+{
+    stream().flush();
+    if (!stream()) throw Error("writing " + (path_.empty() ? std::string("standard output") : path_) + " failed");
+    if (file_) file_->close();
+}
+
+}  // namespace reclaim::cli

@@ -1,0 +1,49 @@
+// reclaim: element-by-element material recovery from products through recycling routes.
+// Parse, call the library, turn failure into an exit code; nothing else lives here.
+
+#include <iostream>
+
+#include "cli/context.hpp"
+#include "core/error.hpp"
+
+int main(int argc, char** argv)
+{
+    using namespace reclaim;
+    using namespace reclaim::cli;
+
+    CLI::App app{"reclaim: how much of each element comes back from products through recycling routes"};
+    app.set_version_flag("--version", std::string("reclaim ") + RECLAIM_VERSION);
+    app.require_subcommand(1);
+    app.fallthrough();
+    Globals g;
+    app.add_option("--data", g.data, "data folder (materials/, products/, routes/, scenarios/)")
+        ->check(CLI::ExistingDirectory);
+    app.add_option("--format", g.format, "output format")
+        ->check(CLI::IsMember({"table", "csv", "json", "md", "html"}));
+    app.add_option("-o,--output", g.output, "write to FILE instead of standard output");
+    app.add_flag("-q,--quiet", g.quiet, "no progress or notes on standard error");
+
+    add_check(app, g);
+    add_list(app, g);
+    add_show(app, g);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? kOk : kUsage;
+    } catch (const InputError& e) {
+        std::cerr << "reclaim: the input has " << e.problems().size() << " problem(s):\n" << e.what() << '\n';
+        return kProblems;
+    } catch (const LookupError& e) {
+        std::cerr << "reclaim: " << e.what() << '\n';
+        return kUsage;
+    } catch (const BalanceError& e) {
+        std::cerr << "reclaim: mass balance violated: " << e.what() << '\n';
+        return kBalance;
+    } catch (const std::exception& e) {
+        std::cerr << "reclaim: " << e.what() << '\n';
+        return kFailure;
+    }
+    return g.exit_code;
+}

@@ -1,0 +1,87 @@
+#pragma once
+// CSV tables of the data contract: UTF-8 (a BOM is skipped), header row, RFC 4180 quoting,
+// CRLF or LF, '#' comment lines and blank lines ignored, columns in any order, unknown or
+// missing columns reported. Problems go to a Diagnostics so that one pass reports them all.
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/param.hpp"
+#include "core/units.hpp"
+
+namespace reclaim {
+
+//! The columns a table must have and may have.
+struct CsvSchema {
+    std::vector<std::string_view> required;
+    std::vector<std::string_view> optional;
+};
+
+//! The parameter columns every Param cell may use: value, low, high, dist.
+inline constexpr std::string_view kParamColumns[] = {"value", "low", "high", "dist"};
+
+struct CsvRow {
+    std::size_t line = 0;            //!< 1-based line in the file
+    std::vector<std::string> cells;  //!< in header order, trimmed and unquoted
+};
+
+class CsvTable {
+public:
+    //! Reads `path`, naming it `display` in messages (e.g. "products/bom.csv").
+    //! A missing file, a bad header or a row of the wrong width is added to `diag`.
+    static CsvTable read(const std::filesystem::path& path, std::string display,
+                         const CsvSchema& schema, Diagnostics& diag);
+
+    [[nodiscard]] const std::string& file() const { return display_; }
+    [[nodiscard]] const std::vector<CsvRow>& rows() const { return rows_; }
+    [[nodiscard]] bool has(std::string_view column) const;
+    //! The cell of `column` in `row`; "" if the (optional) column is absent.
+    [[nodiscard]] const std::string& cell(const CsvRow& row, std::string_view column) const;
+    [[nodiscard]] Location at(const CsvRow& row, std::string_view column = {}) const;
+    //! False if the file could not be read or its header was unusable.
+    [[nodiscard]] bool ok() const { return ok_; }
+
+private:
+    std::string display_;
+    std::vector<std::string> columns_;
+    std::vector<CsvRow> rows_;
+    bool ok_ = false;
+};
+
+//! Splits one CSV line into unquoted, trimmed cells; nullopt if a quote is not closed.
+std::optional<std::vector<std::string>> split_csv_line(std::string_view line);
+
+// ----- Cell readers: each returns nullopt after adding a problem to diag. -----
+
+//! A finite number; "nan", "inf" and trailing text are rejected.
+std::optional<double> parse_number(std::string_view text);
+
+//! A required non-empty text cell.
+std::optional<std::string> read_text(const CsvTable& t, const CsvRow& r, std::string_view column,
+                                     Diagnostics& diag);
+//! A required finite number.
+std::optional<double> read_number(const CsvTable& t, const CsvRow& r, std::string_view column,
+                                  Diagnostics& diag);
+//! An optional finite number: nullopt if the cell is empty (or invalid, with a problem).
+std::optional<double> read_optional_number(const CsvTable& t, const CsvRow& r,
+                                           std::string_view column, Diagnostics& diag,
+                                           bool* invalid = nullptr);
+//! A unit from the unit table; the problem names the known units.
+const UnitDef* read_unit(const CsvTable& t, const CsvRow& r, std::string_view column,
+                         Diagnostics& diag);
+//! The row's `source`, which must be present and non-empty.
+std::optional<std::string> read_source(const CsvTable& t, const CsvRow& r, Diagnostics& diag);
+
+//! Reads value/low/high/dist of a row as a Param scaled by `factor` into base units, checks
+//! low <= value <= high and the bound (fractions in [0, 1], non-negative masses), and adds it
+//! to `params`. `value_column` is usually "value".
+std::optional<ParamId> read_param(const CsvTable& t, const CsvRow& r, double factor, Bound bound,
+                                  const std::string& source, ParamTable& params, Diagnostics& diag,
+                                  std::string_view value_column = "value");
+
+}  // namespace reclaim

@@ -1,0 +1,232 @@
+// materials/elements.csv, materials.csv, composition.csv and prices.csv.
+
+#include <cmath>
+#include <functional>
+
+#include <fmt/format.h>
+
+#include "core/formula.hpp"
+#include "io/csv.hpp"
+#include "io/load.hpp"
+
+namespace reclaim {
+
+void load_elements(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
+{
+    auto t = CsvTable::read(dir / "materials/elements.csv", "materials/elements.csv",
+                            {{"symbol", "name", "atomic_weight", "source"}, {"note"}}, diag);
+    for (const auto& r : t.rows()) {
+        auto symbol = read_text(t, r, "symbol", diag);
+        auto name = read_text(t, r, "name", diag);
+        auto weight = read_number(t, r, "atomic_weight", diag);
+        auto source = read_source(t, r, diag);
+        if (!symbol || !name || !weight || !source) continue;
+        if (*weight <= 0) {
+            diag.add(t.at(r, "atomic_weight"), t.cell(r, "atomic_weight"), "must be positive [g/mol]");
+            continue;
+        }
+        bool well_formed = symbol->size() <= 3 && std::isupper(static_cast<unsigned char>((*symbol)[0]));
+        for (std::size_t i = 1; i < symbol->size(); ++i)
+            well_formed = well_formed && std::islower(static_cast<unsigned char>((*symbol)[i]));
+        if (!well_formed) {
+            diag.add(t.at(r, "symbol"), *symbol, "is not an element symbol (like Fe or Nd)");
+            continue;
+        }
+        if (!model.elements.add(Element{*symbol, *name, *weight}))
+            diag.add(t.at(r, "symbol"), *symbol, "is listed twice");
+    }
+}
+
+void load_materials(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
+{
+    auto t = CsvTable::read(dir / "materials/materials.csv", "materials/materials.csv",
+                            {{"id", "name", "source"}, {"formula", "note"}}, diag);
+    for (const auto& r : t.rows()) {
+        auto id = read_text(t, r, "id", diag);
+        auto name = read_text(t, r, "name", diag);
+        auto source = read_source(t, r, diag);
+        if (!id || !name || !source) continue;
+        Material m{*id, *name, t.cell(r, "formula"), {}, {}, *source, r.line};
+        if (!m.formula.empty()) {
+            try {
+                m.formula_fractions = mass_fractions(parse_formula(m.formula, model.elements), model.elements);
+            } catch (const FormulaError& e) {
+                diag.add(t.at(r, "formula"), m.formula, std::string("is not a valid formula: ") + e.what());
+                continue;
+            }
+        }
+        if (!model.material_index.add(m.id, model.materials.size())) {
+            diag.add(t.at(r, "id"), m.id, "is a duplicate material id");
+            continue;
+        }
+        model.materials.push_back(std::move(m));
+    }
+
+    auto c = CsvTable::read(dir / "materials/composition.csv", "materials/composition.csv",
+                            {{"material", "component", "value", "unit", "source"}, {"low", "high", "dist", "note"}},
+                            diag);
+    std::vector<std::size_t> first_line(model.materials.size(), 0);
+    for (const auto& r : c.rows()) {
+        auto mat_id = read_text(c, r, "material", diag);
+        auto comp = read_text(c, r, "component", diag);
+        auto source = read_source(c, r, diag);
+        const UnitDef* unit = read_unit(c, r, "unit", diag);
+        if (!mat_id || !comp || !source || !unit) continue;
+        auto mi = model.find_material(*mat_id);
+        if (!mi) {
+            diag.add(c.at(r, "material"), *mat_id, "is not a material of materials/materials.csv");
+            continue;
+        }
+        Material& m = model.materials[*mi];
+        if (!m.formula.empty()) {
+            diag.add(c.at(r, "material"), *mat_id,
+                     "has a formula in materials/materials.csv; give its composition by formula or here, not both");
+            continue;
+        }
+        Component k;
+        if (auto e = model.elements.find(*comp)) {
+            k.kind = Component::Kind::Element;
+            k.index = *e;
+        } else if (auto other = model.find_material(*comp)) {
+            k.kind = Component::Kind::Material;
+            k.index = *other;
+        } else {
+            diag.add(c.at(r, "component"), *comp, "is neither an element symbol nor a material id");
+            continue;
+        }
+        if (unit->dim != Dimension::Fraction) {
+            diag.add(c.at(r, "unit"), std::string(unit->symbol),
+                     "does not fit a composition (expected fraction, % or ppm)");
+            continue;
+        }
+        if (c.cell(r, "value") == "balance") {
+            for (const auto& other : m.components) {
+                if (other.balance) {
+                    diag.add(c.at(r, "value"), "balance",
+                             "appears twice for material '" + m.id + "' (one balance row at most)");
+                    k.balance = false;
+                    goto next_row;
+                }
+            }
+            k.balance = true;
+        } else {
+            auto p = read_param(c, r, unit->to_base, Bound::Fraction, *source, model.params, diag);
+            if (!p) continue;
+            k.fraction = *p;
+        }
+        for (const auto& other : m.components) {
+            if (other.kind == k.kind && other.index == k.index) {
+                diag.add(c.at(r, "component"), *comp, "is listed twice for material '" + m.id + "'");
+                goto next_row;
+            }
+        }
+        if (m.components.empty()) first_line[*mi] = r.line;
+        m.components.push_back(k);
+    next_row:;
+    }
+
+    // Every material needs a composition; the fractions of each sum to 1 within 1e-6.
+    for (std::size_t i = 0; i < model.materials.size(); ++i) {
+        const Material& m = model.materials[i];
+        if (!m.formula.empty()) continue;
+        if (m.components.empty()) {
+            diag.add(Location{"materials/materials.csv", m.line, "formula"}, m.id,
+                     "has neither a formula nor rows in materials/composition.csv");
+            continue;
+        }
+        double sum = 0.0;
+        bool balance = false;
+        for (const auto& k : m.components) {
+            if (k.balance) balance = true;
+            else sum += model.params[k.fraction].value;
+        }
+        Location loc{"materials/composition.csv", first_line[i], "value"};
+        if (balance && sum > 1.0 + 1e-6)
+            diag.add(loc, m.id, fmt::format("fractions sum to {:.6g} before the balance row (must be <= 1)", sum));
+        if (!balance && std::abs(sum - 1.0) > 1e-6)
+            diag.add(loc, m.id, fmt::format("fractions sum to {:.9g}, expected 1 within 1e-6 (or use 'balance' on one row)", sum));
+    }
+
+    // Mixtures nest; a material that contains itself is a cycle.
+    std::vector<int> state(model.materials.size(), 0);  // 0 new, 1 on stack, 2 done
+    std::vector<std::size_t> stack;
+    std::function<void(std::size_t)> visit = [&](std::size_t i) {
+        state[i] = 1;
+        stack.push_back(i);
+        for (const auto& k : model.materials[i].components) {
+            if (k.kind != Component::Kind::Material) continue;
+            if (state[k.index] == 1) {
+                std::string cycle;
+                auto from = std::find(stack.begin(), stack.end(), k.index);
+                for (auto it = from; it != stack.end(); ++it) cycle += model.materials[*it].id + " -> ";
+                cycle += model.materials[k.index].id;
+                diag.add(Location{"materials/composition.csv", first_line[k.index], "component"}, cycle,
+                         "is a cycle: a material cannot contain itself");
+            } else if (state[k.index] == 0) {
+                visit(k.index);
+            }
+        }
+        stack.pop_back();
+        state[i] = 2;
+    };
+    for (std::size_t i = 0; i < model.materials.size(); ++i)
+        if (state[i] == 0) visit(i);
+}
+
+void load_prices(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
+{
+    auto t = CsvTable::read(dir / "materials/prices.csv", "materials/prices.csv",
+                            {{"commodity", "element", "form", "value", "unit", "date", "source"},
+                             {"low", "high", "dist", "note"}},
+                            diag);
+    for (const auto& r : t.rows()) {
+        auto commodity = read_text(t, r, "commodity", diag);
+        auto element = read_text(t, r, "element", diag);
+        auto form = read_text(t, r, "form", diag);
+        auto date = read_text(t, r, "date", diag);
+        auto source = read_source(t, r, diag);
+        auto unit = read_text(t, r, "unit", diag);
+        if (!commodity || !element || !form || !date || !source || !unit) continue;
+        auto e = model.elements.find(*element);
+        if (!e) {
+            diag.add(t.at(r, "element"), *element, "is not an element of materials/elements.csv");
+            continue;
+        }
+        if (*unit != "USD/kg") {
+            diag.add(t.at(r, "unit"), *unit, "is not a price unit (expected USD/kg)");
+            continue;
+        }
+        bool date_ok = date->size() >= 4 && date->size() <= 10;
+        for (char ch : *date) date_ok = date_ok && (std::isdigit(static_cast<unsigned char>(ch)) || ch == '-');
+        if (!date_ok) {
+            diag.add(t.at(r, "date"), *date, "is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)");
+            continue;
+        }
+        // The form is a material id or a formula, and it must contain the element.
+        bool contains = false;
+        if (auto mi = model.find_material(*form)) {
+            const Material& m = model.materials[*mi];
+            for (auto& [el, f] : m.formula_fractions) contains = contains || (el == *e && f > 0);
+            for (auto& k : m.components) contains = contains || k.kind == Component::Kind::Material ||
+                                                    (k.index == *e && k.kind == Component::Kind::Element);
+        } else {
+            try {
+                auto f = parse_formula(*form, model.elements);
+                for (auto& [el, n] : f.amounts) contains = contains || el == *e;
+            } catch (const FormulaError& err) {
+                diag.add(t.at(r, "form"), *form,
+                         std::string("is neither a material id nor a valid formula: ") + err.what());
+                continue;
+            }
+        }
+        if (!contains) {
+            diag.add(t.at(r, "form"), *form, "does not contain the element " + *element);
+            continue;
+        }
+        auto p = read_param(t, r, 1.0, Bound::NonNegative, *source, model.params, diag);
+        if (!p) continue;
+        model.prices.push_back(Price{*commodity, *e, *form, *p, *date, *source, r.line});
+    }
+}
+
+}  // namespace reclaim

@@ -1,0 +1,200 @@
+// products/products.csv, bom.csv and lifetimes.csv.
+
+#include <functional>
+
+#include <fmt/format.h>
+
+#include "io/csv.hpp"
+#include "io/load.hpp"
+
+namespace reclaim {
+
+namespace {
+
+// A BoM quantity in base units per functional unit of `product`: a material's mass [kg], or a
+// sub-assembly's amount in its own functional unit. Ratio units (kg/kWh, t/MW) are accepted
+// when their denominator matches the product's functional unit.
+std::optional<double> bom_factor(const UnitDef& line_unit, const Product& product,
+                                 const Product* sub, std::string& why)
+{
+    const UnitDef& fu = *product.unit;
+    if (sub == nullptr) {
+        if (line_unit.dim == Dimension::Mass) return line_unit.to_base;
+        auto den = line_unit.denominator();
+        if (den && *den == fu.dim) return line_unit.to_base * fu.to_base;
+        why = "does not fit a material (a material needs a mass per unit: kg, g, t";
+        why += fu.dim == Dimension::Mass ? ")" : ", or a mass per " + std::string(fu.symbol) + ")";
+        return std::nullopt;
+    }
+    const UnitDef& sub_fu = *sub->unit;
+    if (line_unit.dim == sub_fu.dim) return line_unit.to_base / sub_fu.to_base;
+    why = "does not fit item '" + sub->id + "' (a sub-assembly is counted in its functional unit, " +
+          std::string(sub_fu.symbol) + ", or another " + std::string(dimension_name(sub_fu.dim)) + " unit)";
+    return std::nullopt;
+}
+
+}  // namespace
+
+void load_products(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
+{
+    auto t = CsvTable::read(dir / "products/products.csv", "products/products.csv",
+                            {{"id", "name", "category", "unit", "source"}, {"note"}}, diag);
+    for (const auto& r : t.rows()) {
+        auto id = read_text(t, r, "id", diag);
+        auto name = read_text(t, r, "name", diag);
+        auto category = read_text(t, r, "category", diag);
+        auto source = read_source(t, r, diag);
+        const UnitDef* unit = read_unit(t, r, "unit", diag);
+        if (!id || !name || !category || !source || !unit) continue;
+        if (unit->denominator() || unit->dim == Dimension::Fraction) {
+            diag.add(t.at(r, "unit"), std::string(unit->symbol),
+                     "is not a functional unit (expected unit, kWh, MW, kg or another count, energy, power or mass)");
+            continue;
+        }
+        if (!model.product_index.add(*id, model.products.size())) {
+            diag.add(t.at(r, "id"), *id, "is a duplicate product id");
+            continue;
+        }
+        if (model.find_material(*id))
+            diag.add(t.at(r, "id"), *id, "is also a material id; BoM items must be unambiguous");
+        model.products.push_back(Product{*id, *name, *category, unit, {}, *source, r.line});
+    }
+
+    auto b = CsvTable::read(dir / "products/bom.csv", "products/bom.csv",
+                            {{"product", "part", "class", "item", "value", "unit", "source"},
+                             {"low", "high", "dist", "note"}},
+                            diag);
+    std::vector<std::size_t> first_line(model.products.size(), 0);
+    for (const auto& r : b.rows()) {
+        auto product_id = read_text(b, r, "product", diag);
+        auto part = read_text(b, r, "part", diag);
+        auto item = read_text(b, r, "item", diag);
+        auto source = read_source(b, r, diag);
+        const UnitDef* unit = read_unit(b, r, "unit", diag);
+        if (!product_id || !part || !item || !source || !unit) continue;
+        auto pi = model.find_product(*product_id);
+        if (!pi) {
+            diag.add(b.at(r, "product"), *product_id, "is not a product of products/products.csv");
+            continue;
+        }
+        BomLine line;
+        line.part = *part;
+        line.line = r.line;
+        const Product* sub = nullptr;
+        if (auto mi = model.find_material(*item)) {
+            line.kind = BomLine::Kind::Material;
+            line.item = *mi;
+        } else if (auto si = model.find_product(*item)) {
+            line.kind = BomLine::Kind::Product;
+            line.item = *si;
+            sub = &model.products[*si];
+        } else {
+            diag.add(b.at(r, "item"), *item, "is neither a material nor a product id");
+            continue;
+        }
+        const auto& cls = b.cell(r, "class");
+        if (!cls.empty()) line.treatment_class = model.intern_class(cls);
+        else if (!sub) {
+            diag.add(b.at(r, "class"), "", "is empty: a material line needs a treatment class (battery, magnet, steel, ...)");
+            continue;
+        }
+        std::string why;
+        auto factor = bom_factor(*unit, model.products[*pi], sub, why);
+        if (!factor) {
+            diag.add(b.at(r, "unit"), std::string(unit->symbol), why);
+            continue;
+        }
+        auto q = read_param(b, r, *factor, Bound::NonNegative, *source, model.params, diag);
+        if (!q) continue;
+        line.quantity = *q;
+        if (model.products[*pi].bom.empty()) first_line[*pi] = r.line;
+        model.products[*pi].bom.push_back(std::move(line));
+    }
+
+    for (std::size_t i = 0; i < model.products.size(); ++i) {
+        if (model.products[i].bom.empty())
+            diag.add(Location{"products/products.csv", model.products[i].line, "id"}, model.products[i].id,
+                     "has no lines in products/bom.csv");
+    }
+
+    // Sub-assemblies nest; a product that contains itself is a cycle.
+    std::vector<int> state(model.products.size(), 0);
+    std::vector<std::size_t> stack;
+    std::function<void(std::size_t)> visit = [&](std::size_t i) {
+        state[i] = 1;
+        stack.push_back(i);
+        for (const auto& l : model.products[i].bom) {
+            if (l.kind != BomLine::Kind::Product) continue;
+            if (state[l.item] == 1) {
+                std::string cycle;
+                auto from = std::find(stack.begin(), stack.end(), l.item);
+                for (auto it = from; it != stack.end(); ++it) cycle += model.products[*it].id + " -> ";
+                cycle += model.products[l.item].id;
+                diag.add(Location{"products/bom.csv", l.line, "item"}, cycle,
+                         "is a cycle: a product cannot contain itself");
+            } else if (state[l.item] == 0) {
+                visit(l.item);
+            }
+        }
+        stack.pop_back();
+        state[i] = 2;
+    };
+    for (std::size_t i = 0; i < model.products.size(); ++i)
+        if (state[i] == 0) visit(i);
+}
+
+void load_lifetimes(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
+{
+    auto t = CsvTable::read(dir / "products/lifetimes.csv", "products/lifetimes.csv",
+                            {{"product", "model", "source"}, {"mean", "sd", "shape", "scale", "note"}}, diag);
+    for (const auto& r : t.rows()) {
+        auto product = read_text(t, r, "product", diag);
+        auto model_name = read_text(t, r, "model", diag);
+        auto source = read_source(t, r, diag);
+        if (!product || !model_name || !source) continue;
+        auto pi = model.find_product(*product);
+        if (!pi) {
+            diag.add(t.at(r, "product"), *product, "is not a product of products/products.csv");
+            continue;
+        }
+        if (model.lifetime_of(*pi)) {
+            diag.add(t.at(r, "product"), *product, "has two lifetime rows");
+            continue;
+        }
+        Lifetime l;
+        l.product = *pi;
+        l.source = *source;
+        l.line = r.line;
+        std::vector<std::string_view> needs;
+        if (*model_name == "fixed") { l.model = LifetimeModel::Fixed; needs = {"mean"}; }
+        else if (*model_name == "normal") { l.model = LifetimeModel::Normal; needs = {"mean", "sd"}; }
+        else if (*model_name == "foldednormal") { l.model = LifetimeModel::FoldedNormal; needs = {"mean", "sd"}; }
+        else if (*model_name == "lognormal") { l.model = LifetimeModel::LogNormal; needs = {"mean", "sd"}; }
+        else if (*model_name == "weibull") { l.model = LifetimeModel::Weibull; needs = {"shape", "scale"}; }
+        else {
+            diag.add(t.at(r, "model"), *model_name,
+                     "is not a lifetime model (expected fixed, normal, foldednormal, lognormal, weibull)");
+            continue;
+        }
+        bool ok = true;
+        for (auto col : needs) {
+            auto v = read_number(t, r, col, diag);
+            if (!v) { ok = false; continue; }
+            bool positive_required = col != "sd" || l.model == LifetimeModel::LogNormal;
+            if (*v < 0 || (positive_required && *v == 0)) {
+                diag.add(t.at(r, col), t.cell(r, col), positive_required ? "must be positive" : "must not be negative");
+                ok = false;
+                continue;
+            }
+            Param p{*v, *v, *v, Dist::Fixed, Bound::NonNegative, 0};
+            ParamId id = model.params.add(p, Origin{t.file(), r.line, std::string(col), *source});
+            if (col == "mean") l.mean = id;
+            else if (col == "sd") l.sd = id;
+            else if (col == "shape") l.shape = id;
+            else l.scale = id;
+        }
+        if (ok) model.lifetimes.push_back(l);
+    }
+}
+
+}  // namespace reclaim

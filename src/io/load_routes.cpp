@@ -1,0 +1,217 @@
+// routes/routes.csv, transfers.csv and plans.csv.
+
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "io/csv.hpp"
+#include "io/load.hpp"
+
+namespace reclaim {
+
+namespace {
+
+bool is_sink(const std::string& to)
+{
+    return to.rfind("recovered:", 0) == 0 || to.rfind("loss:", 0) == 0;
+}
+
+std::size_t intern_sink(Route& route, const std::string& name)
+{
+    for (std::size_t i = 0; i < route.sinks.size(); ++i)
+        if (route.sinks[i] == name) return i;
+    route.sinks.push_back(name);
+    return route.sinks.size() - 1;
+}
+
+std::size_t intern_process(Route& route, const std::string& name, std::size_t line)
+{
+    if (auto i = route.find_process(name)) return *i;
+    route.processes.push_back(Process{name, line, {}, {}});
+    return route.processes.size() - 1;
+}
+
+}  // namespace
+
+void load_routes(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
+{
+    auto t = CsvTable::read(dir / "routes/routes.csv", "routes/routes.csv",
+                            {{"id", "name", "entry", "trl", "source"}, {"note"}}, diag);
+    std::vector<std::string> entries;
+    for (const auto& r : t.rows()) {
+        auto id = read_text(t, r, "id", diag);
+        auto name = read_text(t, r, "name", diag);
+        auto entry = read_text(t, r, "entry", diag);
+        auto trl = read_number(t, r, "trl", diag);
+        auto source = read_source(t, r, diag);
+        if (!id || !name || !entry || !trl || !source) continue;
+        if (*trl < 1 || *trl > 9 || std::floor(*trl) != *trl) {
+            diag.add(t.at(r, "trl"), t.cell(r, "trl"), "is not a technology readiness level (a whole number 1-9)");
+            continue;
+        }
+        if (!model.route_index.add(*id, model.routes.size())) {
+            diag.add(t.at(r, "id"), *id, "is a duplicate route id");
+            continue;
+        }
+        Route route;
+        route.id = *id;
+        route.name = *name;
+        route.trl = static_cast<int>(*trl);
+        route.source = *source;
+        route.line = r.line;
+        model.routes.push_back(std::move(route));
+        entries.push_back(*entry);
+    }
+
+    auto x = CsvTable::read(dir / "routes/transfers.csv", "routes/transfers.csv",
+                            {{"route", "process", "element", "to", "value", "source"}, {"low", "high", "dist", "note"}},
+                            diag);
+    // Processes are known only after every row is read; destinations are resolved afterwards.
+    std::vector<std::pair<std::size_t, const CsvRow*>> rows_of_route;
+    for (const auto& r : x.rows()) {
+        auto route_id = read_text(x, r, "route", diag);
+        auto process = read_text(x, r, "process", diag);
+        if (!route_id || !process) continue;
+        auto ri = model.find_route(*route_id);
+        if (!ri) {
+            diag.add(x.at(r, "route"), *route_id, "is not a route of routes/routes.csv");
+            continue;
+        }
+        if (is_sink(*process)) {
+            diag.add(x.at(r, "process"), *process, "is a sink name; a process name must not start with recovered: or loss:");
+            continue;
+        }
+        intern_process(model.routes[*ri], *process, r.line);
+        rows_of_route.emplace_back(*ri, &r);
+    }
+
+    // Sum of shares per (route, process, element key), with the first line for messages.
+    std::map<std::tuple<std::size_t, std::size_t, std::string>, std::pair<double, std::size_t>> sums;
+    for (auto [ri, rp] : rows_of_route) {
+        const CsvRow& r = *rp;
+        Route& route = model.routes[ri];
+        std::size_t pi = *route.find_process(x.cell(r, "process"));
+        auto element = read_text(x, r, "element", diag);
+        auto to = read_text(x, r, "to", diag);
+        auto source = read_source(x, r, diag);
+        if (!element || !to || !source) continue;
+        std::optional<std::size_t> ei;
+        if (*element != "*") {
+            ei = model.elements.find(*element);
+            if (!ei) {
+                diag.add(x.at(r, "element"), *element, "is not an element symbol of materials/elements.csv, nor '*'");
+                continue;
+            }
+        }
+        Destination dest;
+        if (is_sink(*to)) {
+            if (to->back() == ':') {
+                diag.add(x.at(r, "to"), *to, "names no form or reason after the ':'");
+                continue;
+            }
+            dest = {Destination::Kind::Sink, intern_sink(route, *to)};
+        } else if (auto target = route.find_process(*to)) {
+            if (*target == pi) {
+                diag.add(x.at(r, "to"), *to, "sends a process to itself; use a recycle to another process");
+                continue;
+            }
+            dest = {Destination::Kind::Process, *target};
+        } else {
+            diag.add(x.at(r, "to"), *to,
+                     "is not a process of route '" + route.id +
+                         "' nor a sink (a sink starts with recovered: or loss:)");
+            continue;
+        }
+        auto share = read_param(x, r, 1.0, Bound::Fraction, *source, model.params, diag);
+        if (!share) continue;
+        Process& p = route.processes[pi];
+        auto& list = ei ? p.by_element[*ei] : p.fallback;
+        for (const auto& existing : list) {
+            if (existing.to.kind == dest.kind && existing.to.index == dest.index) {
+                diag.add(x.at(r, "to"), *to, "is listed twice for this process and element");
+                goto next_row;
+            }
+        }
+        list.push_back(Transfer{dest, *share, r.line});
+        {
+            auto& s = sums[{ri, pi, *element}];
+            if (s.second == 0) s.second = r.line;
+            s.first += model.params[*share].value;
+        }
+    next_row:;
+    }
+    for (const auto& [key, s] : sums) {
+        const auto& [ri, pi, element] = key;
+        if (std::abs(s.first - 1.0) > 1e-6) {
+            diag.add(Location{"routes/transfers.csv", s.second, "value"},
+                     model.routes[ri].id + "/" + model.routes[ri].processes[pi].name + "/" + element,
+                     fmt::format("transfer coefficients sum to {:.9g}, expected 1 within 1e-6", s.first));
+        }
+    }
+
+    for (std::size_t ri = 0; ri < model.routes.size(); ++ri) {
+        Route& route = model.routes[ri];
+        Location loc{"routes/routes.csv", route.line, "entry"};
+        auto entry = route.find_process(entries[ri]);
+        if (!entry) {
+            diag.add(loc, entries[ri], "is not a process of route '" + route.id + "' in routes/transfers.csv");
+            continue;
+        }
+        route.entry = *entry;
+        for (const auto& p : route.processes) {
+            if (p.fallback.empty()) {
+                diag.add(Location{"routes/transfers.csv", p.line, "element"}, route.id + "/" + p.name,
+                         "has no '*' rows: elements without their own rows would have nowhere to go");
+            }
+        }
+    }
+}
+
+void load_plans(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
+{
+    auto t = CsvTable::read(dir / "routes/plans.csv", "routes/plans.csv",
+                            {{"plan", "class", "route", "value", "source"}, {"low", "high", "dist", "note"}}, diag);
+    std::map<std::pair<std::size_t, std::size_t>, std::pair<double, std::size_t>> sums;
+    for (const auto& r : t.rows()) {
+        auto plan = read_text(t, r, "plan", diag);
+        auto cls = read_text(t, r, "class", diag);
+        auto route = read_text(t, r, "route", diag);
+        auto source = read_source(t, r, diag);
+        if (!plan || !cls || !route || !source) continue;
+        auto ri = model.find_route(*route);
+        if (!ri) {
+            diag.add(t.at(r, "route"), *route, "is not a route of routes/routes.csv");
+            continue;
+        }
+        auto share = read_param(t, r, 1.0, Bound::Fraction, *source, model.params, diag);
+        if (!share) continue;
+        auto pi = model.find_plan(*plan);
+        if (!pi) {
+            model.plan_index.add(*plan, model.plans.size());
+            model.plans.push_back(Plan{*plan, {}});
+            pi = model.plans.size() - 1;
+        }
+        std::size_t ci = model.intern_class(*cls);
+        Plan& p = model.plans[*pi];
+        bool duplicate = false;
+        for (const auto& s : p.shares) duplicate = duplicate || (s.treatment_class == ci && s.route == *ri);
+        if (duplicate) {
+            diag.add(t.at(r, "route"), *route, "is listed twice for class '" + *cls + "' in plan '" + *plan + "'");
+            continue;
+        }
+        p.shares.push_back(PlanShare{ci, *ri, *share, r.line});
+        auto& s = sums[{*pi, ci}];
+        if (s.second == 0) s.second = r.line;
+        s.first += model.params[*share].value;
+    }
+    for (const auto& [key, s] : sums) {
+        if (s.first > 1.0 + 1e-9) {
+            diag.add(Location{"routes/plans.csv", s.second, "value"},
+                     model.plans[key.first].id + "/" + model.classes[key.second],
+                     fmt::format("shares of the class sum to {:.9g}, at most 1 is allowed (the rest is untreated)", s.first));
+        }
+    }
+}
+
+}  // namespace reclaim

@@ -1,0 +1,165 @@
+#pragma once
+// The model: plain data with ids resolved to indices, built once by io/ and never changed.
+// Every number is a ParamId into `params`, so a Monte Carlo sample is a ParamValues vector.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/elements.hpp"
+#include "core/param.hpp"
+#include "core/units.hpp"
+
+namespace reclaim {
+
+inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+//! One row of a material's composition: an element or another material, a mass fraction.
+struct Component {
+    enum class Kind { Element, Material } kind = Kind::Element;
+    std::size_t index = npos;  //!< element or material index
+    ParamId fraction;          //!< mass fraction [fraction]; invalid for the balance row
+    bool balance = false;      //!< fills the material to 100%
+};
+
+struct Material {
+    std::string id;
+    std::string name;
+    std::string formula;  //!< empty: composition.csv gives the composition
+    std::vector<std::pair<std::size_t, double>> formula_fractions;  //!< (element, mass fraction)
+    std::vector<Component> components;                              //!< from composition.csv
+    std::string source;
+    std::size_t line = 0;
+};
+
+//! One line of a bill of materials, per functional unit of its product.
+struct BomLine {
+    std::string part;
+    std::size_t treatment_class = npos;  //!< npos: a sub-assembly whose own lines' classes apply
+    enum class Kind { Material, Product } kind = Kind::Material;
+    std::size_t item = npos;
+    ParamId quantity;  //!< material: [kg per FU]; sub-assembly: [its FU per FU]
+    std::size_t line = 0;
+};
+
+struct Product {
+    std::string id;
+    std::string name;
+    std::string category;
+    const UnitDef* unit = nullptr;  //!< functional unit: unit, kWh, MW, kg...
+    std::vector<BomLine> bom;
+    std::string source;
+    std::size_t line = 0;
+};
+
+enum class LifetimeModel { Fixed, Normal, FoldedNormal, LogNormal, Weibull };
+
+//! Product lifetime distribution [years].
+struct Lifetime {
+    std::size_t product = npos;
+    LifetimeModel model = LifetimeModel::Fixed;
+    ParamId mean, sd, shape, scale;  //!< as the model needs them
+    std::string source;
+    std::size_t line = 0;
+};
+
+//! Where a transfer goes: another process of the route or one of the route's sinks.
+struct Destination {
+    enum class Kind { Process, Sink } kind = Kind::Process;
+    std::size_t index = npos;
+};
+
+struct Transfer {
+    Destination to;
+    ParamId share;  //!< [fraction] of the element entering the process
+    std::size_t line = 0;
+};
+
+struct Process {
+    std::string name;
+    std::size_t line = 0;  //!< first row in routes/transfers.csv
+    std::vector<Transfer> fallback;  //!< the '*' rows: every element without its own rows
+    std::unordered_map<std::size_t, std::vector<Transfer>> by_element;  //!< element index ->
+    //! The transfers that apply to `element`.
+    [[nodiscard]] const std::vector<Transfer>& transfers(std::size_t element) const
+    {
+        auto it = by_element.find(element);
+        return it == by_element.end() ? fallback : it->second;
+    }
+};
+
+struct Route {
+    std::string id;
+    std::string name;
+    std::size_t entry = npos;  //!< process index
+    int trl = 0;               //!< technology readiness level 1-9
+    std::vector<Process> processes;
+    std::vector<std::string> sinks;  //!< "recovered:li2co3", "loss:slag", ...
+    std::string source;
+    std::size_t line = 0;
+    [[nodiscard]] std::optional<std::size_t> find_process(const std::string& name) const;
+};
+
+struct PlanShare {
+    std::size_t treatment_class = npos;
+    std::size_t route = npos;
+    ParamId share;  //!< [fraction] of the class sent to the route
+    std::size_t line = 0;
+};
+
+struct Plan {
+    std::string id;
+    std::vector<PlanShare> shares;
+};
+
+struct Price {
+    std::string commodity;
+    std::size_t element = npos;
+    std::string form;  //!< a material id or a chemical formula
+    ParamId usd_per_kg;
+    std::string date;
+    std::string source;
+    std::size_t line = 0;
+};
+
+//! Id -> index lookup for one kind of thing.
+class Index {
+public:
+    bool add(const std::string& id, std::size_t i) { return map_.emplace(id, i).second; }
+    [[nodiscard]] std::optional<std::size_t> find(const std::string& id) const
+    {
+        auto it = map_.find(id);
+        if (it == map_.end()) return std::nullopt;
+        return it->second;
+    }
+
+private:
+    std::unordered_map<std::string, std::size_t> map_;
+};
+
+struct Model {
+    ElementTable elements;
+    ParamTable params;
+    std::vector<Material> materials;
+    std::vector<Product> products;
+    std::vector<std::string> classes;  //!< treatment classes, in order of first use
+    std::vector<Lifetime> lifetimes;
+    std::vector<Route> routes;
+    std::vector<Plan> plans;
+    std::vector<Price> prices;
+    Index material_index, product_index, class_index, route_index, plan_index;
+
+    [[nodiscard]] std::optional<std::size_t> find_material(const std::string& id) const { return material_index.find(id); }
+    [[nodiscard]] std::optional<std::size_t> find_product(const std::string& id) const { return product_index.find(id); }
+    [[nodiscard]] std::optional<std::size_t> find_class(const std::string& id) const { return class_index.find(id); }
+    [[nodiscard]] std::optional<std::size_t> find_route(const std::string& id) const { return route_index.find(id); }
+    [[nodiscard]] std::optional<std::size_t> find_plan(const std::string& id) const { return plan_index.find(id); }
+    //! The lifetime row of a product, if any.
+    [[nodiscard]] const Lifetime* lifetime_of(std::size_t product) const;
+    //! The class index for `name`, added if new (used while loading).
+    std::size_t intern_class(const std::string& name);
+};
+
+}  // namespace reclaim

@@ -1,0 +1,64 @@
+#include "report/format.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace reclaim {
+
+std::optional<Format> parse_format(std::string_view text)
+{
+    if (text == "table") return Format::Table;
+    if (text == "csv") return Format::Csv;
+    if (text == "json") return Format::Json;
+    if (text == "md") return Format::Md;
+    if (text == "html") return Format::Html;
+    return std::nullopt;
+}
+
+std::string_view format_name(Format f)
+{
+    switch (f) {
+    case Format::Table: return "table";
+    case Format::Csv: return "csv";
+    case Format::Json: return "json";
+    case Format::Md: return "md";
+    case Format::Html: return "html";
+    }
+    return "?";
+}
+
+std::string sig(double value, int sig_figs)
+{
+    if (value == 0.0 || !std::isfinite(value)) return value == 0.0 ? "0" : fmt::format("{}", value);
+    double mag = std::abs(value);
+    if (mag >= 1e-4 && mag < 1e15) {
+        int digits_before = static_cast<int>(std::floor(std::log10(mag))) + 1;
+        int decimals = std::max(0, sig_figs - digits_before);
+        std::string s = fmt::format("{:.{}f}", value, decimals);
+        if (s.find('.') != std::string::npos) {
+            while (s.back() == '0') s.pop_back();
+            if (s.back() == '.') s.pop_back();
+        }
+        return s == "-0" ? "0" : s;
+    }
+    return fmt::format("{:.{}g}", value, sig_figs);
+}
+
+std::string percent(double fraction, int sig_figs)
+{
+    return sig(fraction * 100.0, sig_figs) + "%";
+}
+
+std::string csv_cell(std::string_view text)
+{
+    if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+}  // namespace reclaim

@@ -1,0 +1,26 @@
+#pragma once
+// Output formats and the one number formatter every writer uses, so a number printed in a
+// table, a CSV, Markdown or HTML report is the number in the JSON.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace reclaim {
+
+enum class Format { Table, Csv, Json, Md, Html };
+
+std::optional<Format> parse_format(std::string_view text);
+std::string_view format_name(Format f);
+
+//! A number with `sig` significant figures, no exponent for ordinary magnitudes
+//! (0.0716, 1234.5 -> "1235", 1.2e-07 -> "1.2e-07"); "0" for zero.
+std::string sig(double value, int sig_figs = 4);
+
+//! A fraction as a percentage with `sig_figs` significant figures: 0.9312 -> "93.12%".
+std::string percent(double fraction, int sig_figs = 4);
+
+//! RFC 4180 quoting of one CSV cell, only when needed.
+std::string csv_cell(std::string_view text);
+
+}  // namespace reclaim
