@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/context.hpp"
+#include "engine/route_solver.hpp"
 #include "io/load.hpp"
 #include "report/show_report.hpp"
 
@@ -15,6 +16,7 @@ void add_check(CLI::App& app, Globals& g)
         Format format = g.format_for("check", {Format::Table, Format::Csv, Format::Json, Format::Md});
         Diagnostics diag;
         Model model = load_model(g.data_dir(), diag);
+        if (diag.empty()) validate_routes(model, diag);  // needs a complete model
         Output out(g);
         write_problems(out.stream(), format, diag.problems());
         out.close();
