@@ -66,7 +66,7 @@ TEST_CASE("show product JSON has the documented keys", "[cli][show][json]")
     CHECK(j.at("parts")[0].at("unit") == "kWh");
 }
 
-TEST_CASE("-o writes the output to a file", "[cli]")
+TEST_CASE("The -o option writes the output to a file", "[cli]")
 {
     TempData d;
     auto file = d.dir() / "out" / "products.csv";
