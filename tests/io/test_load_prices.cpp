@@ -1,11 +1,9 @@
 // Price lists (materials/prices.csv or --prices FILE) and route costs (routes/costs.csv).
 
-#include <filesystem>
-#include <fstream>
-
 #include <catch2/catch.hpp>
 
 #include "io/load.hpp"
+#include "support/temp_data.hpp"
 
 using namespace reclaim;
 
@@ -22,17 +20,6 @@ std::string price_problems(const std::string& file)
     std::string all;
     for (const auto& p : diag.problems()) all += p.str() + "\n";
     return all;
-}
-
-// A scratch copy of the value fixture whose routes/costs.csv is `costs`.
-std::filesystem::path with_costs(const std::string& name, const std::string& costs)
-{
-    namespace fs = std::filesystem;
-    fs::path dir = fs::temp_directory_path() / ("reclaim_test_costs_" + name);
-    fs::remove_all(dir);
-    fs::copy(kValueData, dir, fs::copy_options::recursive);
-    std::ofstream(dir / "routes/costs.csv") << costs;
-    return dir;
 }
 
 }  // namespace
@@ -75,16 +62,15 @@ TEST_CASE("A price list replaces the data folder's prices and keeps its payable 
 
 TEST_CASE("Malformed dates and payable shares in a price list are errors with file and line", "[io][prices]")
 {
-    namespace fs = std::filesystem;
-    fs::path file = fs::temp_directory_path() / "reclaim_test_prices_bad.csv";
-    std::ofstream(file) << "commodity,element,form,value,unit,date,source,payable,payable_source\n"
+    test::TempData d("value");
+    d.write("p.csv", "commodity,element,form,value,unit,date,source,payable,payable_source\n"
                            "a,Li,li2co3,10,USD/kg,2025-13-01,x,,\n"
                            "b,Li,li2co3,10,USD/kg,2025-06-30,x,1.2,y\n"
                            "c,Li,li2co3,10,USD/kg,2025-06-30,x,0.9,\n"
-                           "d,Li,li2co3,10,EUR/kg,2025-06-30,x,,\n";
+                           "d,Li,li2co3,10,EUR/kg,2025-06-30,x,,\n");
     Model model = load_model(kValueData);
     Diagnostics diag;
-    load_price_list(file, "p.csv", model, diag);
+    load_price_list(d.dir() / "p.csv", "p.csv", model, diag);
     std::string all;
     for (const auto& p : diag.problems()) all += p.str() + "\n";
     CHECK_THAT(all, Catch::Contains("p.csv:2: column 'date': '2025-13-01' is not a date"));
@@ -110,14 +96,15 @@ TEST_CASE("Route costs are read per kg of feed from USD/t or USD/kg", "[io][rout
 TEST_CASE("Route costs with an unknown route, a wrong unit or a second row are errors with file and line",
           "[io][routes][costs]")
 {
-    auto dir = with_costs("bad", "route,value,unit,date,source\n"
+    test::TempData d("value");
+    d.write("routes/costs.csv", "route,value,unit,date,source\n"
                                  "nowhere,1,USD/t,2025,x\n"
                                  "hydro,1,EUR/t,2025,x\n"
                                  "hydro,1,USD/t,2025,x\n"
                                  "hydro,2,USD/t,2025,x\n"
                                  "pyro,-1,USD/t,2025,x\n");
     Diagnostics diag;
-    load_model(dir, diag);
+    load_model(d.dir(), diag);
     std::string all;
     for (const auto& p : diag.problems()) all += p.str() + "\n";
     CHECK_THAT(all, Catch::Contains("routes/costs.csv:2: column 'route': 'nowhere' is not a route"));
@@ -128,8 +115,8 @@ TEST_CASE("Route costs with an unknown route, a wrong unit or a second row are e
 
 TEST_CASE("A data folder without routes/costs.csv loads with no route costs", "[io][routes][costs]")
 {
-    auto dir = with_costs("none", "");
-    std::filesystem::remove(dir / "routes/costs.csv");
-    Model model = load_model(dir);
+    test::TempData d("value");
+    d.remove("routes/costs.csv");
+    Model model = load_model(d.dir());
     CHECK(model.route_costs.empty());
 }
