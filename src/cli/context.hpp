@@ -50,5 +50,7 @@ private:
 void add_check(CLI::App& app, Globals& g);
 void add_list(CLI::App& app, Globals& g);
 void add_show(CLI::App& app, Globals& g);
+void add_assess(CLI::App& app, Globals& g);
+void add_compare(CLI::App& app, Globals& g);
 
 }  // namespace reclaim::cli

@@ -26,6 +26,8 @@ int main(int argc, char** argv)
     add_check(app, g);
     add_list(app, g);
     add_show(app, g);
+    add_assess(app, g);
+    add_compare(app, g);
 
     try {
         app.parse(argc, argv);
