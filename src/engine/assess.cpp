@@ -1,6 +1,7 @@
 #include "engine/assess.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <stdexcept>
@@ -95,7 +96,15 @@ std::string cause_of(const Model& model, const Assessment& a, const TopLoss& t)
         return cls + " collected but sent to no route by plan " + model.plans[a.plan].id + " -> loss:untreated";
     case TopLoss::Kind::Route: {
         const Route& r = model.routes[t.route];
-        return cls + " " + r.name + " (" + r.processes[t.process].name + ") -> " + t.sink;
+        // Route names are phrases or sentences: "Magnets left in ..." reads as "magnets left in ...";
+        // an acronym or formula ("NdFeB: ...", "WEEE ...") keeps its capitals.
+        std::string name = r.name;
+        std::size_t word = name.find_first_of(" :,");
+        bool plain = name.size() > 1 && std::isupper(static_cast<unsigned char>(name[0]));
+        for (std::size_t i = 1; plain && i < std::min(word, name.size()); ++i)
+            plain = !std::isupper(static_cast<unsigned char>(name[i])) && !std::isdigit(static_cast<unsigned char>(name[i]));
+        if (plain) name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+        return cls + " — " + name + " (" + r.id + "/" + r.processes[t.process].name + ") -> " + t.sink;
     }
     }
     return "";

@@ -114,7 +114,7 @@ struct TopLoss {
     double kg = 0.0;             //!< [kg]
     double share = 0.0;          //!< of the element's contained mass [fraction]
     //! Why, without the figure (reports prefix "71% of Nd: "):
-    //! "magnet shredded with steel (shred) -> loss:ferrous-scrap".
+    //! "magnet — shredded with steel (shred_steel/shred) -> loss:ferrous-scrap".
     std::string cause;
 };
 

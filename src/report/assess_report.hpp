@@ -14,7 +14,7 @@
 
 namespace reclaim {
 
-//! "71% of Nd: magnet shredded with steel (shred) -> loss:ferrous-scrap".
+//! "71% of Nd: magnet — shredded with steel (shred_steel/shred) -> loss:ferrous-scrap".
 std::string top_loss_text(const Model& model, const TopLoss& loss);
 
 //! JSON of one assessment: {"product", "units", "collection", "plan", "elements": {"Nd":

@@ -87,7 +87,7 @@ TEST_CASE("The largest critical losses name class, route, process and sink", "[e
     const TopLoss& t = a.top_losses.front();
     // Nd, Pr and Dy all lose 90% of the magnet to ferrous scrap; Nd comes first in the list.
     CHECK(t.share == Approx(0.9).epsilon(1e-12));
-    CHECK(t.cause == "magnet shredded with steel (shred) -> loss:ferrous-scrap");
+    CHECK(t.cause == "magnet — shredded with steel (shred_steel/shred) -> loss:ferrous-scrap");
     CHECK(a.top_losses.size() == 10);
     for (std::size_t k = 1; k < a.top_losses.size(); ++k) CHECK(a.top_losses[k].share <= a.top_losses[k - 1].share);
     // The 40% of battery Li left untreated by the plan is among them.

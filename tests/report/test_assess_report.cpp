@@ -71,7 +71,7 @@ TEST_CASE("The assess table states collection and plan and lists the top losses"
     std::ostringstream out;
     write_assessment(out, Format::Table, tiny(), bev(solved, "today", 0.5), true);
     CHECK_THAT(out.str(), Contains("collection 50%, plan today (default)"));
-    CHECK_THAT(out.str(), Contains(". 45% of Nd: magnet shredded with steel (shred) -> loss:ferrous-scrap"));
+    CHECK_THAT(out.str(), Contains(". 45% of Nd: magnet — shredded with steel (shred_steel/shred) -> loss:ferrous-scrap"));
     // Not collecting half is the largest loss: 50% of each element, ties by kg (Ni has most).
     CHECK_THAT(out.str(), Contains("1. 50% of Ni: battery not collected -> uncollected"));
 }
