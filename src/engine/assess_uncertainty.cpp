@@ -1,0 +1,179 @@
+#include "engine/assess_uncertainty.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace reclaim {
+
+namespace {
+
+using Ix = Eigen::Index;
+Ix ix(std::size_t i) { return static_cast<Ix>(i); }
+
+std::vector<std::size_t> routes_of(const Model& model, const AssessOptions& o)
+{
+    if (o.route != npos) return {o.route};
+    std::vector<std::size_t> out;
+    for (const auto& s : model.plans[o.plan].shares) out.push_back(s.route);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// The ranged parameters among `ids`, each once, in parameter order.
+std::vector<ParamId> ranged_of(const ParamTable& table, std::vector<ParamId> ids)
+{
+    std::erase_if(ids, [&](ParamId id) { return !id.valid() || !table[id].ranged(); });
+    std::sort(ids.begin(), ids.end(), [](ParamId a, ParamId b) { return a.index < b.index; });
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+}  // namespace
+
+AssessHeadline::AssessHeadline(const Model& model, const AssessOptions& options)
+    : model_(&model), options_(options), elements_(elements_of(model, {options.product})),
+      routes_(routes_of(model, options)), contents_(model, {options.product}, elements_)
+{
+    if (auto problems = options.problems(model); !problems.empty()) {
+        std::string msg = "invalid assessment options: ";
+        for (std::size_t i = 0; i < problems.size(); ++i) msg += (i ? "; " : "") + problems[i];
+        throw std::invalid_argument(msg);
+    }
+    const Product& product = model.products[options.product];
+    if (!options.amount.is_total_mass() && product.unit->dim != options.amount.dimension()) {
+        throw UnitError(fmt::format("product '{}' is counted in {} (a {}); an amount in {} does not fit", product.id,
+                                    product.unit->symbol, dimension_name(product.unit->dim),
+                                    dimension_name(options.amount.dimension())));
+    }
+    std::vector<ParamId> ids = contents_.params();
+    for (auto r : routes_) {
+        route_kernels_.emplace_back(model, r, elements_);
+        auto p = route_kernels_.back().params();
+        ids.insert(ids.end(), p.begin(), p.end());
+    }
+    std::vector<std::size_t> plans;
+    if (options.plan != npos) {
+        plans.push_back(options.plan);
+        for (const auto& s : model.plans[options.plan].shares) ids.push_back(s.share);
+    }
+    ranged_ = ranged_of(model.params, std::move(ids));
+    sets_ = share_sets(model, routes_, contents_.materials(), plans);
+    shares_ = Eigen::MatrixXd::Zero(ix(model.classes.size()), ix(routes_.size()));
+    recovered_ = contained_ = Eigen::VectorXd::Zero(ix(elements_.size()));
+}
+
+std::size_t AssessHeadline::evaluate(const ParamValues& values)
+{
+    const Model& model = *model_;
+    contents_.evaluate(values);
+    const Eigen::MatrixXd& content = contents_.content(options_.product);  // per FU
+    const double mass_per_fu = content.sum();
+    double fu = 0.0;
+    if (options_.amount.is_total_mass()) {
+        if (!(mass_per_fu > 0))
+            throw UnitError("product '" + model.products[options_.product].id +
+                            "' has no mass in its bill of materials; --mass cannot scale it");
+        fu = options_.amount.base_value() / mass_per_fu;
+    } else {
+        fu = options_.amount.base_value() / model.products[options_.product].unit->to_base;
+    }
+    // plan_shares() (plan.cpp) on the routes of the plan: clamped, a row above 1 scaled to 1.
+    shares_.setZero();
+    if (options_.plan != npos) {
+        for (const auto& s : model.plans[options_.plan].shares) {
+            auto r = std::lower_bound(routes_.begin(), routes_.end(), s.route) - routes_.begin();
+            shares_(ix(s.treatment_class), r) += std::clamp(values[s.share.index], 0.0, 1.0);
+        }
+        for (Ix c = 0; c < shares_.rows(); ++c) {
+            const double sum = shares_.row(c).sum();
+            if (sum > 1.0) shares_.row(c) /= sum;
+        }
+    } else {
+        shares_.col(0).setOnes();
+    }
+    contained_ = fu * content.colwise().sum().transpose();
+    recovered_.setZero();
+    const double scale = options_.collection * fu;
+    for (std::size_t k = 0; k < routes_.size(); ++k) {
+        // A route that receives nothing is not solved, as in assess().
+        double feed = 0.0;
+        for (Ix c = 0; c < shares_.rows(); ++c) feed += shares_(c, ix(k)) * content.row(c).sum();
+        if (!(scale * feed > 0)) continue;
+        RouteKernel& rk = route_kernels_[k];
+        rk.evaluate(values);
+        Eigen::VectorXd class_feed = content.transpose() * shares_.col(ix(k));  // per element
+        recovered_ += scale * class_feed.cwiseProduct(rk.recovered());
+    }
+    const double mass = fu * mass_per_fu;
+    recyclability_ = mass > 0 ? recovered_.sum() / mass : 0.0;
+    return sets_.count(values);
+}
+
+AssessUncertainty assess_uncertainty(const Model& model, const AssessOptions& options, MonteCarloOptions mc,
+                                     std::optional<std::size_t> sensitivity_element, std::size_t top)
+{
+    AssessHeadline nominal(model, options);
+    nominal.evaluate(model.params.nominal());
+    AssessUncertainty u;
+    u.samples = mc.samples;
+    u.seed = mc.seed;
+    u.ranged_params = nominal.ranged().size();
+    std::vector<std::size_t> local;  // kernel column of each reported element
+    for (std::size_t k = 0; k < nominal.elements().size(); ++k) {
+        if (!(nominal.contained_kg()[ix(k)] > 0)) continue;
+        u.elements.push_back(nominal.elements()[k]);
+        local.push_back(k);
+    }
+    const std::size_t n = u.elements.size();
+    // Outputs: recovered_kg per element, recovery_rate per element, recyclability rate.
+    const std::size_t outputs = 2 * n + 1;
+    mc.sampled = nominal.ranged();
+    WorkerFactory factory = [&]() -> SampleFn {
+        auto h = std::make_shared<AssessHeadline>(model, options);
+        return [h, &local, n](const ParamValues& values, std::span<double> out) {
+            std::size_t renormalised = h->evaluate(values);
+            for (std::size_t i = 0; i < n; ++i) {
+                const double rec = h->recovered_kg()[ix(local[i])];
+                const double con = h->contained_kg()[ix(local[i])];
+                out[i] = rec;
+                out[n + i] = con > 0 ? rec / con : 0.0;
+            }
+            out[2 * n] = h->recyclability_rate();
+            return renormalised;
+        };
+    };
+    MonteCarloResult r = run_monte_carlo(model.params, outputs, factory, mc);
+    u.adjustments = r.adjustments;
+    for (std::size_t i = 0; i < n; ++i) {
+        u.recovered_kg.push_back(summarize(r.column(i)));
+        u.recovery_rate.push_back(summarize(r.column(n + i)));
+    }
+    u.recyclability_rate = summarize(r.column(2 * n));
+
+    if (sensitivity_element) {
+        auto it = std::find(u.elements.begin(), u.elements.end(), *sensitivity_element);
+        if (it == u.elements.end())
+            throw LookupError("--sensitivity " + model.elements[*sensitivity_element].symbol + ": the product contains no " +
+                              model.elements[*sensitivity_element].symbol);
+        const std::size_t i = static_cast<std::size_t>(it - u.elements.begin());
+        AssessHeadline h(model, options);
+        Sensitivity s;
+        s.output = model.elements[*sensitivity_element].symbol + " recovered_kg";
+        s.nominal = nominal.recovered_kg()[ix(local[i])];
+        s.bars = tornado(model.params, nominal.ranged(), [&](const ParamValues& v) {
+            h.evaluate(v);
+            return h.recovered_kg()[ix(local[i])];
+        }, top);
+        const std::vector<double> y = r.column(i);
+        for (auto& b : s.bars) b.first_order = first_order_index(model.params, b.param, mc.seed, y);
+        u.sensitivity = std::move(s);
+    }
+    return u;
+}
+
+}  // namespace reclaim

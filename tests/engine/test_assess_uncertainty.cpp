@@ -1,0 +1,160 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "engine/assess_uncertainty.hpp"
+#include "io/load.hpp"
+
+using namespace reclaim;
+
+namespace {
+
+const Model& shipped()
+{
+    static const Model model = load_model(RECLAIM_REPO_DIR);
+    return model;
+}
+
+const Model& fixture()
+{
+    static const Model model = load_model(std::string(RECLAIM_TEST_DATA_DIR) + "/mc");
+    return model;
+}
+
+AssessOptions rotor_options(const Model& model)
+{
+    AssessOptions o;
+    o.product = *model.find_product("rotor");
+    o.plan = *model.find_plan("p");
+    return o;
+}
+
+MonteCarloOptions mc(std::size_t n, std::uint64_t seed, unsigned threads)
+{
+    MonteCarloOptions o;
+    o.samples = n;
+    o.seed = seed;
+    o.threads = threads;
+    return o;
+}
+
+// Compares the headline kernel with assess() at `values` for one product and plan or route.
+void check_same(const Model& model, const AssessOptions& o, const ParamValues& values)
+{
+    SolvedModel solved(model, values);
+    Assessment a = assess(solved, o);
+    AssessHeadline h(model, o);
+    h.evaluate(values);
+    for (std::size_t k = 0; k < h.elements().size(); ++k) {
+        const auto e = static_cast<Eigen::Index>(h.elements()[k]);
+        const auto i = static_cast<Eigen::Index>(k);
+        CHECK(h.recovered_kg()[i] == Approx(a.recovered_kg[e]).epsilon(1e-12).margin(1e-15));
+        CHECK(h.contained_kg()[i] == Approx(a.contained_kg[e]).epsilon(1e-12).margin(1e-15));
+    }
+    CHECK(h.recyclability_rate() == Approx(a.recyclability_rate).epsilon(1e-12).margin(1e-15));
+}
+
+}  // namespace
+
+TEST_CASE("The headline kernel gives assess()'s numbers for every shipped product, plan and route",
+          "[engine][uncertainty]")
+{
+    const Model& model = shipped();
+    const ParamValues nominal = model.params.nominal();
+    const ParamValues sample = sample_params(model.params, 99, 3);
+    for (std::size_t p = 0; p < model.products.size(); ++p) {
+        for (std::size_t plan = 0; plan < model.plans.size(); ++plan) {
+            AssessOptions o;
+            o.product = p;
+            o.plan = plan;
+            o.collection = 0.7;
+            o.amount = Amount::functional_units(3.0, *model.products[p].unit);
+            check_same(model, o, nominal);
+            check_same(model, o, sample);
+        }
+        AssessOptions o;
+        o.product = p;
+        o.route = p % model.routes.size();
+        o.amount = Amount::total_mass(kilograms(1000.0));
+        check_same(model, o, sample);
+    }
+}
+
+TEST_CASE("The tornado of the fixture ranks the wider yield first, with the swings computed by hand",
+          "[engine][uncertainty]")
+{
+    // recovered Nd = 2 kg x 0.3 x y1/(y1 + 0.1) x y2/(y2 + 0.5) (the loss rows are fixed, so
+    // each process's shares are renormalised); nominal 0.6 x 0.9 x 0.5 = 0.27 kg.
+    // y1 over [0.6, 1.0], y2 = 0.5: 0.6 x 0.5 x (1.0/1.1 - 0.6/0.7) = 0.3 x 0.0519481 = 0.0155844
+    // y2 over [0.48, 0.52], y1 = 0.9: 0.6 x 0.9 x (0.52/1.02 - 0.48/0.98) = 0.54 x 0.0200080 = 0.0108043
+    const Model& model = fixture();
+    AssessUncertainty u = assess_uncertainty(model, rotor_options(model), mc(2000, 5, 2), model.elements.find("Nd"));
+    REQUIRE(u.sensitivity);
+    const Sensitivity& s = *u.sensitivity;
+    CHECK(s.output == "Nd recovered_kg");
+    CHECK(s.nominal == Approx(0.27));
+    REQUIRE(s.bars.size() == 2);
+    CHECK(model.params.origin(s.bars[0].param).file == "routes/transfers.csv");
+    CHECK(model.params.origin(s.bars[0].param).line == 2);
+    CHECK(s.bars[0].swing() == Approx(0.0155844).epsilon(1e-5));
+    CHECK(s.bars[0].output_low == Approx(0.3 * 0.6 / 0.7));
+    CHECK(s.bars[0].output_high == Approx(0.3 * 1.0 / 1.1));
+    CHECK(model.params.origin(s.bars[1].param).line == 5);
+    CHECK(s.bars[1].swing() == Approx(0.0108043).epsilon(1e-5));
+    REQUIRE(s.bars[0].first_order);
+    REQUIRE(s.bars[1].first_order);
+    // y1 is triangular over a range five times wider: it carries most of the variance.
+    CHECK(*s.bars[0].first_order > *s.bars[1].first_order);
+    CHECK(*s.bars[0].first_order + *s.bars[1].first_order == Approx(1.0).margin(0.1));
+}
+
+TEST_CASE("Every sample of the fixture renormalises both yields' processes, and nothing is clipped",
+          "[engine][uncertainty]")
+{
+    // y1 + 0.1 and y2 + 0.5 differ from 1 in every sample (continuous draws): 2 sets x 500 samples.
+    const Model& model = fixture();
+    AssessUncertainty u = assess_uncertainty(model, rotor_options(model), mc(500, 1, 2));
+    CHECK(u.adjustments.renormalised == 1000);
+    CHECK(u.adjustments.clipped == 0);  // triangular draws stay within [low, high] within [0, 1]
+    CHECK(u.ranged_params == 2);
+    REQUIRE(u.elements.size() == 2);  // Fe and Nd are contained
+    // Fe is never recovered; Nd lies between the two yields' joint ends:
+    // 0.6 x (0.6/0.7) x (0.48/0.98) = 0.2519 and 0.6 x (1/1.1) x (0.52/1.02) = 0.2781.
+    const auto nd = u.elements[0] == *model.elements.find("Nd") ? 0 : 1;
+    CHECK(u.recovered_kg[1 - nd].p95 == 0.0);
+    CHECK(u.recovered_kg[nd].p5 > 0.2519);
+    CHECK(u.recovered_kg[nd].p95 < 0.2781);
+    CHECK(u.recovery_rate[nd].p50 == Approx(u.recovered_kg[nd].p50 / 0.6));
+    CHECK(u.recyclability_rate.p50 == Approx(u.recovered_kg[nd].p50 / 2.0));
+}
+
+TEST_CASE("An assessment's uncertainty is the same with one and two threads", "[engine][uncertainty]")
+{
+    const Model& model = shipped();
+    AssessOptions o;
+    o.product = *model.find_product("bev_nmc811");
+    o.plan = *default_plan(model);
+    AssessUncertainty one = assess_uncertainty(model, o, mc(300, 42, 1), model.elements.find("Nd"));
+    AssessUncertainty two = assess_uncertainty(model, o, mc(300, 42, 2), model.elements.find("Nd"));
+    REQUIRE(one.elements == two.elements);
+    for (std::size_t i = 0; i < one.elements.size(); ++i) {
+        CHECK(one.recovered_kg[i].mean == two.recovered_kg[i].mean);
+        CHECK(one.recovered_kg[i].p5 == two.recovered_kg[i].p5);
+        CHECK(one.recovery_rate[i].p95 == two.recovery_rate[i].p95);
+    }
+    CHECK(one.adjustments.clipped == two.adjustments.clipped);
+    CHECK(one.adjustments.renormalised == two.adjustments.renormalised);
+    REQUIRE(one.sensitivity);
+    REQUIRE(two.sensitivity);
+    CHECK(one.sensitivity->bars.size() == two.sensitivity->bars.size());
+}
+
+TEST_CASE("A tornado for an element the product does not contain is refused", "[engine][uncertainty]")
+{
+    const Model model = load_model(std::string(RECLAIM_TEST_DATA_DIR) + "/tiny");
+    AssessOptions o;
+    o.product = *model.find_product("traction_motor");
+    o.plan = *model.find_plan("today");
+    CHECK_THROWS_WITH(assess_uncertainty(model, o, mc(10, 1, 1), model.elements.find("Li")),
+                      Catch::Contains("the product contains no Li"));
+}
