@@ -1,7 +1,10 @@
 // reclaim assess PRODUCT: where every element of a product ends up under a plan or one route.
 
 #include "cli/assess_options.hpp"
+#include "cli/monte_carlo_args.hpp"
+#include "engine/assess_uncertainty.hpp"
 #include "report/assess_report.hpp"
+#include "report/uncertainty_report.hpp"
 
 namespace reclaim::cli {
 
@@ -14,6 +17,8 @@ void add_assess(CLI::App& app, Globals& g)
     auto* plan = cmd->add_option("--plan", plan_id, "plan (default: uk-current if present, else the first plan)");
     auto* route = cmd->add_option("--route", route_id, "send every class of the product to this one route");
     plan->excludes(route);
+    static MonteCarloArgs mc;
+    mc.add_to(cmd, "tornado of one element's recovered mass, e.g. Nd (needs --samples)");
     cmd->callback([&g] {
         Format format = g.format_for("assess", {Format::Table, Format::Csv, Format::Json, Format::Md});
         Model model = g.load();
@@ -35,8 +40,32 @@ void add_assess(CLI::App& app, Globals& g)
         }
         SolvedModel solved(model);
         Assessment a = assess(solved, o);
+        if (!mc.enabled()) {
+            Output out(g);
+            write_assessment(out.stream(), format, model, a, defaulted);
+            out.close();
+            return;
+        }
+        std::optional<std::size_t> element;
+        if (!mc.sensitivity.empty()) {
+            element = model.elements.find(mc.sensitivity);
+            if (!element) throw LookupError("--sensitivity: no element '" + mc.sensitivity + "' (see `reclaim list elements`)");
+        }
+        AssessUncertainty u = [&] {
+            ProgressBar bar(g, "assess " + args.product);
+            return assess_uncertainty(model, o, mc.options(&bar), element);
+        }();
         Output out(g);
-        write_assessment(out.stream(), format, model, a, defaulted);
+        if (format == Format::Json) {
+            nlohmann::json j = assess_json(model, a);
+            add_uncertainty_json(j, model, u);
+            out.stream() << j.dump(2) << '\n';
+        } else if (format == Format::Csv) {
+            write_assess_uncertainty(out.stream(), format, model, a, u);
+        } else {
+            write_assessment(out.stream(), format, model, a, defaulted);
+            write_assess_uncertainty(out.stream(), format, model, a, u);
+        }
         out.close();
     });
 }

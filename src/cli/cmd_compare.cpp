@@ -1,7 +1,10 @@
 // reclaim compare PRODUCT --plans A,B | --routes A,B: the assessment side by side.
 
 #include "cli/assess_options.hpp"
+#include "cli/monte_carlo_args.hpp"
+#include "engine/assess_uncertainty.hpp"
 #include "report/assess_report.hpp"
+#include "report/uncertainty_report.hpp"
 
 namespace reclaim::cli {
 
@@ -15,6 +18,8 @@ void add_compare(CLI::App& app, Globals& g)
     auto* routes = cmd->add_option("--routes", route_ids, "routes to compare (every class to the route), comma-separated")
                        ->delimiter(',');
     plans->excludes(routes);
+    static MonteCarloArgs mc;
+    mc.add_to(cmd, "tornado of one element's recovered mass under each plan or route, e.g. Nd (needs --samples)");
     cmd->callback([&g] {
         if (plan_ids.empty() == route_ids.empty())
             throw CLI::ValidationError("compare", "give exactly one of --plans A,B,... or --routes A,B,...");
@@ -22,6 +27,7 @@ void add_compare(CLI::App& app, Globals& g)
         Model model = g.load();
         SolvedModel solved(model);
         std::vector<Assessment> as;
+        std::vector<AssessOptions> options;
         for (const auto& id : plan_ids.empty() ? route_ids : plan_ids) {
             AssessOptions o = args.options(model);
             if (plan_ids.empty()) {
@@ -34,9 +40,38 @@ void add_compare(CLI::App& app, Globals& g)
                 o.plan = *p;
             }
             as.push_back(assess(solved, o));
+            options.push_back(o);
+        }
+        if (!mc.enabled()) {
+            Output out(g);
+            write_comparison(out.stream(), format, model, as);
+            out.close();
+            return;
+        }
+        std::optional<std::size_t> element;
+        if (!mc.sensitivity.empty()) {
+            element = model.elements.find(mc.sensitivity);
+            if (!element) throw LookupError("--sensitivity: no element '" + mc.sensitivity + "' (see `reclaim list elements`)");
+        }
+        // The same seed for every column: common random numbers, so differences between plans
+        // are not blurred by sampling noise.
+        std::vector<AssessUncertainty> us;
+        for (std::size_t k = 0; k < options.size(); ++k) {
+            ProgressBar bar(g, "compare " + treatment_label(model, as[k]));
+            us.push_back(assess_uncertainty(model, options[k], mc.options(&bar), element));
         }
         Output out(g);
-        write_comparison(out.stream(), format, model, as);
+        if (format == Format::Json) {
+            nlohmann::json j = compare_json(model, as);
+            for (std::size_t k = 0; k < us.size(); ++k) add_uncertainty_json(j["assessments"][k], model, us[k]);
+            j["uncertainty"] = {{"samples", mc.samples}, {"seed", mc.seed}};
+            out.stream() << j.dump(2) << '\n';
+        } else if (format == Format::Csv) {
+            write_comparison(out.stream(), format, model, as);
+        } else {
+            write_comparison(out.stream(), format, model, as);
+            write_compare_uncertainty(out.stream(), format, model, as, us);
+        }
         out.close();
     });
 }

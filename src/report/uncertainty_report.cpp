@@ -1,0 +1,189 @@
+#include "report/uncertainty_report.hpp"
+
+#include <cmath>
+
+#include "report/table.hpp"
+
+namespace reclaim {
+
+using nlohmann::json;
+using Align = TextTable::Align;
+
+namespace {
+
+json number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+
+void print_table(std::ostream& out, Format format, const TextTable& t)
+{
+    if (format == Format::Csv) t.print_csv(out);
+    else if (format == Format::Md) t.print_markdown(out);
+    else t.print(out);
+}
+
+std::string range(double lo, double hi) { return sig(lo) + " – " + sig(hi); }
+std::string percent_range(double lo, double hi) { return percent(lo, 3) + " – " + percent(hi, 3); }
+
+std::size_t index_of(const AssessUncertainty& u, std::size_t element)
+{
+    for (std::size_t i = 0; i < u.elements.size(); ++i)
+        if (u.elements[i] == element) return i;
+    return npos;
+}
+
+}  // namespace
+
+std::string monte_carlo_line(std::size_t samples, std::uint64_t seed, const Adjustments& adj)
+{
+    return std::to_string(samples) + " samples, seed " + std::to_string(seed) + "; " + std::to_string(adj.clipped) +
+           " sampled values clipped to their bounds, " + std::to_string(adj.renormalised) +
+           " share sets renormalised to sum to 1 (docs/uncertainty.md)";
+}
+
+json summary_json(const Summary& s)
+{
+    return {{"mean", number(s.mean)}, {"p5", number(s.p5)}, {"p50", number(s.p50)}, {"p95", number(s.p95)}};
+}
+
+json sensitivity_json(const Model& model, const Sensitivity& s)
+{
+    json params = json::array();
+    for (const auto& b : s.bars) {
+        const Param& p = model.params[b.param];
+        const Origin& o = model.params.origin(b.param);
+        params.push_back({{"file", o.file},
+                          {"line", o.line},
+                          {"column", o.column},
+                          {"source", o.source},
+                          {"dist", std::string(dist_name(p.dist))},
+                          {"low", b.low},
+                          {"value", p.value},
+                          {"high", b.high},
+                          {"output_low", b.output_low},
+                          {"output_high", b.output_high},
+                          {"swing", b.swing()},
+                          {"first_order", b.first_order ? number(*b.first_order) : json(nullptr)}});
+    }
+    return {{"output", s.output},
+            {"nominal", s.nominal},
+            {"method", "one at a time: each ranged parameter at its low and high, the others nominal; first_order: "
+                       "binned correlation ratio on the Monte Carlo samples (docs/uncertainty.md)"},
+            {"parameters", params}};
+}
+
+void add_uncertainty_json(json& assessment, const Model& model, const AssessUncertainty& u)
+{
+    for (std::size_t i = 0; i < u.elements.size(); ++i) {
+        const std::string& symbol = model.elements[u.elements[i]].symbol;
+        if (!assessment["elements"].contains(symbol)) continue;
+        assessment["elements"][symbol]["uncertainty"] = {{"recovered_kg", summary_json(u.recovered_kg[i])},
+                                                         {"recovery_rate", summary_json(u.recovery_rate[i])}};
+    }
+    assessment["uncertainty"] = {
+        {"samples", u.samples},
+        {"seed", u.seed},
+        {"ranged_params", u.ranged_params},
+        {"adjustments", {{"clipped", u.adjustments.clipped}, {"renormalised", u.adjustments.renormalised}}},
+        {"recyclability_rate", summary_json(u.recyclability_rate)},
+        {"sensitivity", u.sensitivity ? sensitivity_json(model, *u.sensitivity) : json(nullptr)}};
+}
+
+void write_tornado(std::ostream& out, Format format, const Model& model, const Sensitivity& s)
+{
+    const bool md = format == Format::Md;
+    out << '\n'
+        << (md ? "### " : "") << "Sensitivity of " << s.output << " (nominal " << sig(s.nominal)
+        << "): each parameter at its low and high, the others nominal\n\n";
+    if (s.bars.empty()) {
+        out << "  no ranged parameter affects it\n";
+        return;
+    }
+    TextTable t({"#", "parameter", "low – high", "output at low", "output at high", "swing", "S1"},
+                {Align::Right, Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right});
+    for (std::size_t k = 0; k < s.bars.size(); ++k) {
+        const auto& b = s.bars[k];
+        const Origin& o = model.params.origin(b.param);
+        t.add_row({std::to_string(k + 1), o.file + ":" + std::to_string(o.line) + " (" + o.column + ")",
+                   range(b.low, b.high), sig(b.output_low), sig(b.output_high), sig(b.swing()),
+                   b.first_order ? sig(*b.first_order, 2) : "-"});
+    }
+    print_table(out, format, t);
+    out << '\n' << (md ? "" : "  ") << "sources:\n";
+    for (std::size_t k = 0; k < s.bars.size(); ++k)
+        out << (md ? "- " : "  ") << k + 1 << ". " << model.params.origin(s.bars[k].param).source << '\n';
+}
+
+void write_assess_uncertainty(std::ostream& out, Format format, const Model& model, const Assessment& a,
+                              const AssessUncertainty& u)
+{
+    const bool csv = format == Format::Csv, md = format == Format::Md;
+    if (csv) {
+        TextTable t({"element", "recovered_kg", "recovered_kg_mean", "recovered_kg_p5", "recovered_kg_p50",
+                     "recovered_kg_p95", "recovery_rate", "recovery_rate_mean", "recovery_rate_p5",
+                     "recovery_rate_p50", "recovery_rate_p95"});
+        for (std::size_t i = 0; i < u.elements.size(); ++i) {
+            const auto e = static_cast<Eigen::Index>(u.elements[i]);
+            const Summary& r = u.recovered_kg[i];
+            const Summary& q = u.recovery_rate[i];
+            t.add_row({model.elements[u.elements[i]].symbol, sig(a.recovered_kg[e], 6), sig(r.mean, 6), sig(r.p5, 6),
+                       sig(r.p50, 6), sig(r.p95, 6), sig(a.recovery_rate[e], 6), sig(q.mean, 6), sig(q.p5, 6),
+                       sig(q.p50, 6), sig(q.p95, 6)});
+        }
+        t.print_csv(out);
+        return;
+    }
+    out << '\n' << (md ? "### " : "") << "Uncertainty: " << monte_carlo_line(u.samples, u.seed, u.adjustments) << "\n\n";
+    TextTable t({"element", "recovered_kg", "P50", "P5 – P95 kg", "recovery_rate", "P5 – P95"},
+                {Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right});
+    for (std::size_t i = 0; i < u.elements.size(); ++i) {
+        const auto e = static_cast<Eigen::Index>(u.elements[i]);
+        const Summary& r = u.recovered_kg[i];
+        const Summary& q = u.recovery_rate[i];
+        t.add_row({model.elements[u.elements[i]].symbol, sig(a.recovered_kg[e]), sig(r.p50), range(r.p5, r.p95),
+                   percent(a.recovery_rate[e]), percent_range(q.p5, q.p95)});
+    }
+    print_table(out, format, t);
+    out << '\n'
+        << "Recyclability rate: " << percent(a.recyclability_rate) << " (P5 – P95 "
+        << percent_range(u.recyclability_rate.p5, u.recyclability_rate.p95) << ", mean "
+        << percent(u.recyclability_rate.mean) << ")\n";
+    if (u.sensitivity) write_tornado(out, format, model, *u.sensitivity);
+}
+
+void write_compare_uncertainty(std::ostream& out, Format format, const Model& model, const std::vector<Assessment>& as,
+                               const std::vector<AssessUncertainty>& us)
+{
+    if (as.empty() || us.empty()) return;
+    const bool md = format == Format::Md;
+    out << '\n'
+        << (md ? "### " : "") << "Uncertainty: recovered kg P5 – P95; "
+        << monte_carlo_line(us.front().samples, us.front().seed, us.front().adjustments)
+        << " (same samples for every column)\n\n";
+    std::vector<std::string> headers{"element"};
+    std::vector<Align> align{Align::Left};
+    for (const auto& a : as) {
+        headers.push_back(a.plan != npos ? model.plans[a.plan].id : model.routes[a.route].id);
+        align.push_back(Align::Right);
+    }
+    TextTable t(headers, align);
+    for (std::size_t e : us.front().elements) {
+        std::vector<std::string> row{model.elements[e].symbol};
+        for (const auto& u : us) {
+            std::size_t i = index_of(u, e);
+            row.push_back(i == npos ? "-" : range(u.recovered_kg[i].p5, u.recovered_kg[i].p95));
+        }
+        t.add_row(row);
+    }
+    t.add_rule();
+    std::vector<std::string> total{"recyclability"};
+    for (const auto& u : us) total.push_back(percent_range(u.recyclability_rate.p5, u.recyclability_rate.p95));
+    t.add_row(total);
+    print_table(out, format, t);
+    for (std::size_t k = 0; k < us.size(); ++k) {
+        if (!us[k].sensitivity) continue;
+        Sensitivity s = *us[k].sensitivity;
+        s.output += " under " + headers[k + 1];
+        write_tornado(out, format, model, s);
+    }
+}
+
+}  // namespace reclaim
