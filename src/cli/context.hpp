@@ -50,5 +50,6 @@ private:
 void add_check(CLI::App& app, Globals& g);
 void add_list(CLI::App& app, Globals& g);
 void add_show(CLI::App& app, Globals& g);
+void add_run(CLI::App& app, Globals& g);
 
 }  // namespace reclaim::cli

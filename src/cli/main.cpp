@@ -26,6 +26,7 @@ int main(int argc, char** argv)
     add_check(app, g);
     add_list(app, g);
     add_show(app, g);
+    add_run(app, g);
 
     try {
         app.parse(argc, argv);
