@@ -191,6 +191,8 @@ void write_run_headline(std::ostream& out, Format format, const Model& model, co
         const TargetStatus& s = a.status;
         std::string magnet = "n/a";
         if (sc.magnet_lever) magnet = lever_text(a.magnet_moved, a.magnet_extraction_share, "with every shredded magnet extracted");
+        if (sc.magnet_lever && a.magnet_moved.applicable && a.magnet_moved.reachable && a.magnet_moved.required == 0.0)
+            magnet = "met as is (" + percent(a.magnet_extraction_share) + ")";
         t.add_row({model.elements[s.target.element].symbol, std::to_string(s.target.year), sig(s.demand_kg / kKgPerTonne),
                    sig((s.recovered_eol_kg + s.recovered_scrap_kg) / kKgPerTonne), sig(s.recovered_scrap_kg / kKgPerTonne),
                    std::isfinite(s.achieved_share) ? percent(s.achieved_share) : "n/a", percent(s.target.share),
