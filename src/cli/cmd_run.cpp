@@ -5,10 +5,13 @@
 #include <iostream>
 
 #include "cli/context.hpp"
+#include "cli/monte_carlo_args.hpp"
+#include "engine/run_uncertainty.hpp"
 #include "engine/scenario_run.hpp"
 #include "engine/targets.hpp"
 #include "io/load_scenario.hpp"
 #include "report/run_report.hpp"
+#include "report/uncertainty_report.hpp"
 
 namespace reclaim::cli {
 
@@ -34,6 +37,8 @@ void add_run(CLI::App& app, Globals& g)
     cmd->add_option("scenario", scenario_name, "a name under <data>/scenarios/ or a folder")->capture_default_str();
     cmd->add_option("--out-dir", out_dir, "write results.json and results.csv to DIR/<scenario>/")->capture_default_str();
     cmd->add_flag("--no-files", no_files, "do not write the report files");
+    static MonteCarloArgs mc;
+    mc.add_to(cmd, "tornado of an element's recycled share in a year, e.g. Nd:2035 (default: the first target)");
     cmd->callback([&g] {
         Format format = g.format_for("run", {Format::Table, Format::Csv, Format::Json, Format::Md});
         Model model = g.load();
@@ -44,6 +49,15 @@ void add_run(CLI::App& app, Globals& g)
         ScenarioResult result = run_scenario(model, prepared, values);
         auto targets = analyse_targets(model, prepared, values, result);
         nlohmann::json j = run_json(model, sc, result, targets);
+        std::optional<RunUncertainty> u;
+        if (mc.enabled()) {
+            std::optional<RunOutput> what;
+            if (!mc.sensitivity.empty()) what = parse_run_output(model, sc, mc.sensitivity);
+            else if (!sc.targets.empty()) what = RunOutput{sc.targets.front().element, sc.targets.front().year};
+            ProgressBar bar(g, "run " + sc.folder);
+            u = run_uncertainty(model, prepared, mc.options(&bar), what);
+            add_run_uncertainty_json(j, model, sc, *u);
+        }
 
         if (!no_files) {
             std::filesystem::path folder = std::filesystem::path(out_dir) / sc.folder;
@@ -55,7 +69,10 @@ void add_run(CLI::App& app, Globals& g)
         Output out(g);
         if (format == Format::Json) out.stream() << j.dump(2) << '\n';
         else if (format == Format::Csv) write_run_csv(out.stream(), model, result);
-        else write_run_headline(out.stream(), format, model, sc, result, targets);
+        else {
+            write_run_headline(out.stream(), format, model, sc, result, targets);
+            if (u) write_run_uncertainty(out.stream(), format, model, sc, *u);
+        }
         out.close();
     });
 }

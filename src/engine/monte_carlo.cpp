@@ -178,12 +178,24 @@ Summary summarize(std::vector<double> values)
         s.mean = s.p5 = s.p50 = s.p95 = kNaN;
         return s;
     }
-    // Summed in sample order, so the mean does not depend on the sort either.
+    // Summed in sample order, so the mean does not depend on the selection below either.
     s.mean = std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
-    std::sort(values.begin(), values.end());
-    s.p5 = percentile_sorted(values, 0.05);
-    s.p50 = percentile_sorted(values, 0.50);
-    s.p95 = percentile_sorted(values, 0.95);
+    // The order statistics percentile_sorted() would read, found by selection (linear time)
+    // instead of a full sort: a run keeps one summary per output and year, thousands of them.
+    auto first = values.begin();
+    auto quantile = [&](double p) {
+        const double h = static_cast<double>(values.size() - 1) * p;
+        const auto lo = static_cast<std::size_t>(std::floor(h));
+        auto nth = values.begin() + static_cast<std::ptrdiff_t>(lo);
+        std::nth_element(first, nth, values.end());
+        first = nth;  // later quantiles lie at or after this one
+        if (lo + 1 >= values.size()) return *nth;
+        const double next = *std::min_element(nth + 1, values.end());
+        return *nth + (h - static_cast<double>(lo)) * (next - *nth);
+    };
+    s.p5 = quantile(0.05);
+    s.p50 = quantile(0.50);
+    s.p95 = quantile(0.95);
     return s;
 }
 

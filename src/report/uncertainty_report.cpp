@@ -186,4 +186,69 @@ void write_compare_uncertainty(std::ostream& out, Format format, const Model& mo
     }
 }
 
+namespace {
+
+// {"mean": [...], "p5": [...], "p50": [...], "p95": [...]} over years, scaled by `scale`.
+json series_json(const std::vector<Summary>& by_year, double scale)
+{
+    json mean = json::array(), p5 = json::array(), p50 = json::array(), p95 = json::array();
+    for (const auto& s : by_year) {
+        mean.push_back(number(s.mean * scale));
+        p5.push_back(number(s.p5 * scale));
+        p50.push_back(number(s.p50 * scale));
+        p95.push_back(number(s.p95 * scale));
+    }
+    return {{"mean", mean}, {"p5", p5}, {"p50", p50}, {"p95", p95}};
+}
+
+json scaled(const Summary& s, double scale)
+{
+    return summary_json(Summary{s.mean * scale, s.p5 * scale, s.p50 * scale, s.p95 * scale, s.count});
+}
+
+constexpr double kTonnesPerKg = 1e-3;
+
+}  // namespace
+
+void add_run_uncertainty_json(json& run, const Model& model, const Scenario& scenario, const RunUncertainty& u)
+{
+    for (const auto& t : u.targets) {
+        if (t.target >= run["targets"].size()) continue;
+        run["targets"][t.target]["uncertainty"] = {{"recovered_t", scaled(t.recovered_kg, kTonnesPerKg)},
+                                                   {"recycled_share", summary_json(t.recycled_share)},
+                                                   {"probability_met", number(t.probability_met)}};
+    }
+    for (std::size_t i = 0; i < u.elements.size(); ++i) {
+        const std::string& symbol = model.elements[u.elements[i]].symbol;
+        if (!run["elements"].contains(symbol)) continue;
+        run["elements"][symbol]["uncertainty"] = {{"recovered_t", series_json(u.recovered_kg[i], kTonnesPerKg)},
+                                                  {"recycled_share", series_json(u.recycled_share[i], 1.0)}};
+    }
+    (void)scenario;
+    run["uncertainty"] = {
+        {"samples", u.samples},
+        {"seed", u.seed},
+        {"ranged_params", u.ranged_params},
+        {"adjustments", {{"clipped", u.adjustments.clipped}, {"renormalised", u.adjustments.renormalised}}},
+        {"sensitivity", u.sensitivity ? sensitivity_json(model, *u.sensitivity) : json(nullptr)}};
+}
+
+void write_run_uncertainty(std::ostream& out, Format format, const Model& model, const Scenario& scenario,
+                           const RunUncertainty& u)
+{
+    const bool md = format == Format::Md;
+    out << '\n' << (md ? "### " : "") << "Uncertainty: " << monte_carlo_line(u.samples, u.seed, u.adjustments) << "\n\n";
+    TextTable t({"element", "year", "target", "recycled P50", "P5 – P95", "recovered_t P5 – P95", "P(met)"},
+                {Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right});
+    for (const auto& tu : u.targets) {
+        const Target& target = scenario.targets[tu.target];
+        t.add_row({model.elements[target.element].symbol, std::to_string(target.year), percent(target.share, 3),
+                   percent(tu.recycled_share.p50, 3), percent_range(tu.recycled_share.p5, tu.recycled_share.p95),
+                   range(tu.recovered_kg.p5 * kTonnesPerKg, tu.recovered_kg.p95 * kTonnesPerKg),
+                   percent(tu.probability_met, 3)});
+    }
+    print_table(out, format, t);
+    if (u.sensitivity) write_tornado(out, format, model, *u.sensitivity);
+}
+
 }  // namespace reclaim

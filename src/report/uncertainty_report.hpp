@@ -10,6 +10,7 @@
 
 #include "engine/assess_uncertainty.hpp"
 #include "engine/monte_carlo.hpp"
+#include "engine/run_uncertainty.hpp"
 #include "model/model.hpp"
 #include "report/format.hpp"
 
@@ -39,6 +40,18 @@ void write_compare_uncertainty(std::ostream& out, Format format, const Model& mo
 
 //! The tornado as a table: rank, parameter (file:line), its range, the output at each end, swing, S1.
 void write_tornado(std::ostream& out, Format format, const Model& model, const Sensitivity& s);
+
+//! Adds the uncertainty of a run to its JSON (run_json()): per target "uncertainty":
+//! {"recovered_t", "recycled_share", "probability_met"}; per element with demand "uncertainty":
+//! {"recovered_t", "recycled_share"}, each {"mean", "p5", "p50", "p95"} of arrays by year; and a
+//! top-level "uncertainty": {"samples", "seed", "ranged_params", "adjustments", "sensitivity"}.
+void add_run_uncertainty_json(nlohmann::json& run, const Model& model, const Scenario& scenario,
+                              const RunUncertainty& u);
+
+//! The Monte Carlo section after a run's headline: per target P5-P95 of the recycled share and
+//! the probability of meeting it, then the tornado.
+void write_run_uncertainty(std::ostream& out, Format format, const Model& model, const Scenario& scenario,
+                           const RunUncertainty& u);
 
 //! "1000 samples, seed 1; 12 values clipped, 3400 share sets renormalised".
 std::string monte_carlo_line(std::size_t samples, std::uint64_t seed, const Adjustments& adj);
