@@ -2,6 +2,8 @@
 
 #include "cli/context.hpp"
 #include "engine/flatten.hpp"
+#include "engine/route_solver.hpp"
+#include "report/route_report.hpp"
 #include "report/show_report.hpp"
 
 namespace reclaim::cli {
@@ -46,6 +48,20 @@ void add_show(CLI::App& app, Globals& g)
         ClassContent by_class = flatten_product(model, pi, values);
         Output out(g);
         write_product(out.stream(), format, model, pi, tree, by_class);
+        out.close();
+    });
+
+    static std::string route_id;
+    auto* route = show->add_subcommand("route", "where each element fed to a route ends up (html: Sankey diagrams)");
+    route->add_option("id", route_id, "route id")->required();
+    route->callback([&g] {
+        Format format = g.format_for("show route", {Format::Table, Format::Csv, Format::Json, Format::Md, Format::Html});
+        Model model = g.load();
+        std::size_t ri = find_or_throw(model.find_route(route_id), "route", route_id);
+        auto values = model.params.nominal();
+        RouteSolution solution = solve_route(model, ri, values);
+        Output out(g);
+        write_route(out.stream(), format, model, solution, values);
         out.close();
     });
 }
