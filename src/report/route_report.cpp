@@ -226,7 +226,9 @@ void write_route(std::ostream& out, Format format, const Model& model, const Rou
 
     doc.heading("Where each element goes");
     doc.paragraph("Band widths are to scale: a band's width is the mass flowing between two nodes per kg of the "
-                  "element fed. Green bands end in a recovered product, grey bands in a named loss.");
+                  "element fed. Green bands end in a recovered product, grey bands in a named loss. A process "
+                  "carries more than 100% of the feed when a loop sends material back to it; the loop is drawn "
+                  "as a band returning under the diagram.");
     for (auto e : elements) {
         doc.heading(element_title(model, r, e), 3);
         SankeyChart chart;

@@ -148,7 +148,8 @@ SankeyLayout layout_sankey(const SankeyGraph& g, const SankeyOptions& o)
     // their bands (beside the nodes) a quarter of the width, the scale shrinking to fit.
     const double lanes = static_cast<double>(back_links.size() + 1);
     const double gap = std::min({o.lane_gap, 0.1 * o.height / lanes, 0.1 * o.width / lanes});
-    const double lane_fixed = back_links.empty() ? 0.0 : gap * lanes;
+    // One extra gap above the first lane leaves a visible hole inside each loop.
+    const double lane_fixed = back_links.empty() ? 0.0 : gap * (lanes + 1);
     const double avail = std::max(0.0, o.height - lane_fixed);
     double pad = o.node_padding;
     for (const auto& c : cols)
@@ -299,7 +300,7 @@ SankeyLayout layout_sankey(const SankeyGraph& g, const SankeyOptions& o)
     for (std::size_t i = 0; i < back_links.size(); ++i) {
         auto& b = lay.links[back_links[i]];
         offset += gap;
-        b.lane_y = area_h + offset + 0.5 * b.width;
+        b.lane_y = area_h + gap + offset + 0.5 * b.width;
         b.lane_dx = offset + 0.5 * b.width;
         offset += b.width;
     }

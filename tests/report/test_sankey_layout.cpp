@@ -188,9 +188,9 @@ TEST_CASE("A recycle loop is laid out as a back link through a return lane", "[r
     CHECK(lay.nodes[b].column == 2);
     CHECK_FALSE(lay.links[1].back);
     REQUIRE(lay.links[2].back);
-    // One lane: 2 x 6 px of gaps reserved, the rest shared by 14 units (12 in A's column plus
-    // the 2 of the lane): 188 / 14 px per unit.
-    CHECK(lay.scale == Approx(188.0 / 14.0));
+    // One lane: 3 x 6 px of gaps reserved (above the lane, twice, and below it), the rest
+    // shared by 14 units (12 in A's column plus the 2 of the lane): 182 / 14 = 13 px per unit.
+    CHECK(lay.scale == Approx(13.0));
     // The lane runs under the nodes and ends one gap above the bottom.
     CHECK(lay.links[2].lane_y + lay.links[2].width / 2 == Approx(200.0 - 6.0));
     for (const auto& node : lay.nodes) CHECK(node.y1 <= lay.links[2].lane_y - lay.links[2].width / 2 + kTol);
