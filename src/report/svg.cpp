@@ -365,9 +365,7 @@ std::string time_series_svg(const TimeSeriesChart& c)
         w.leaf("line", {{"x1", px(ml)}, {"x2", px(ml + pw)}, {"y1", px(Y(t))}, {"y2", px(Y(t))}, {"stroke", "#e3e3e3"}});
         w.leaf("text", {{"x", px(ml - 6)}, {"y", px(Y(t))}, {"dy", "0.35em"}, {"text-anchor", "end"}}, sig(t, 6));
     }
-    w.leaf("text",
-           {{"transform", "translate(14," + px(mt + ph / 2) + ") rotate(-90)"}, {"text-anchor", "middle"}},
-           c.unit);
+    w.leaf("text", {{"x", px(ml - 6)}, {"y", px(mt - 10)}, {"text-anchor", "end"}}, c.unit);
     for (double t : nice_ticks(x_lo, x_hi, 8)) {
         if (t < x_lo - 1e-9 || t > x_hi + 1e-9 || t != std::round(t)) continue;
         w.leaf("line", {{"x1", px(X(t))}, {"x2", px(X(t))}, {"y1", px(mt + ph)}, {"y2", px(mt + ph + 4)}, {"stroke", "#888"}});
@@ -382,6 +380,16 @@ std::string time_series_svg(const TimeSeriesChart& c)
         for (std::size_t i = 0; i < n; ++i) d += fmt::format("{}{},{}", i ? "L" : "M", px(X(c.years[i])), px(Y(v[i])));
         return d;
     };
+    // The uncertainty band lies behind the areas, its edges dashed over them (below).
+    if (c.band_low && c.band_high && n) {
+        std::string d = line_path(c.band_high->values);
+        for (std::size_t i = n; i-- > 0;) d += fmt::format("L{},{}", px(X(c.years[i])), px(Y(c.band_low->values[i])));
+        std::string colour(category_colour("band"));
+        std::string name = c.band_low->name + " \u2013 " + c.band_high->name;
+        w.open("path", {{"d", d + "Z"}, {"fill", colour}, {"fill-opacity", "0.45"}});
+        w.leaf("title", {}, name).close();
+        keys.emplace_back(name, colour);
+    }
     // Stacked areas: each between the running total before and after it.
     std::vector<double> base(n, 0.0);
     for (const auto& s : c.stacked) {
@@ -398,13 +406,9 @@ std::string time_series_svg(const TimeSeriesChart& c)
         base = upper;
     }
     if (c.band_low && c.band_high && n) {
-        std::string d = line_path(c.band_high->values);
-        for (std::size_t i = n; i-- > 0;) d += fmt::format("L{},{}", px(X(c.years[i])), px(Y(c.band_low->values[i])));
-        std::string colour(category_colour("band"));
-        std::string name = c.band_low->name + " \u2013 " + c.band_high->name;
-        w.open("path", {{"d", d + "Z"}, {"fill", colour}, {"fill-opacity", "0.45"}});
-        w.leaf("title", {}, name).close();
-        keys.emplace_back(name, colour);
+        for (const auto* edge : {&*c.band_low, &*c.band_high})
+            w.leaf("path", {{"d", line_path(edge->values)}, {"fill", "none"}, {"stroke", "#4a90c2"},
+                            {"stroke-width", "1"}, {"stroke-dasharray", "2 2"}});
     }
     for (const auto& s : c.lines) {
         std::string colour(category_colour(s.category));

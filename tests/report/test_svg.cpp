@@ -130,7 +130,7 @@ TEST_CASE("A time series chart draws stacked areas, lines, the band and the targ
     auto x = check_xml(svg);
     INFO(x.error);
     REQUIRE(x.ok());
-    CHECK(x.elements["path"] == 4);  // two areas, the band, one line
+    CHECK(x.elements["path"] == 6);  // two areas, the band and its two dashed edges, one line
     CHECK(x.has_text("text", "target year 2035"));
     // y axis: the highest value is the P95 of 8 (stacks reach 7): ticks 0, 2, ..., 8.
     CHECK(x.has_text("text", "8"));
