@@ -11,7 +11,17 @@ std::filesystem::path Globals::data_dir() const
     return data.empty() ? default_data_dir() : std::filesystem::path(data);
 }
 
-Model Globals::load() const { return load_model(data_dir()); }
+Model Globals::load() const
+{
+    Model model = load_model(data_dir());
+    if (!prices.empty()) {
+        // The user's list is named as given on the command line, so its problems point there.
+        Diagnostics diag;
+        load_price_list(prices, prices, model, diag);
+        diag.throw_if_any();
+    }
+    return model;
+}
 
 Format Globals::format_for(const std::string& command, const std::vector<Format>& allowed) const
 {

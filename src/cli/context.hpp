@@ -23,10 +23,11 @@ struct Globals {
     std::string format = "table";  //!< --format
     std::string output;           //!< -o FILE; empty: standard output
     bool quiet = false;           //!< -q
+    std::string prices;           //!< --prices FILE: replaces materials/prices.csv
     int exit_code = kOk;          //!< set by a subcommand that has a result to report
 
     [[nodiscard]] std::filesystem::path data_dir() const;
-    //! The data folder's model; throws InputError with every problem.
+    //! The data folder's model, with --prices applied; throws InputError with every problem.
     [[nodiscard]] Model load() const;
     //! --format, checked against what the command can write.
     [[nodiscard]] Format format_for(const std::string& command, const std::vector<Format>& allowed) const;
@@ -50,5 +51,6 @@ private:
 void add_check(CLI::App& app, Globals& g);
 void add_list(CLI::App& app, Globals& g);
 void add_show(CLI::App& app, Globals& g);
+void add_value(CLI::App& app, Globals& g);
 
 }  // namespace reclaim::cli

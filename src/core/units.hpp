@@ -45,12 +45,11 @@ using Energy = Quantity<bu::energy_dimension>;  //!< [J]
 using Power = Quantity<bu::power_dimension>;    //!< [W]
 using Count = Quantity<count_dimension>;        //!< [unit]
 using Fraction = Quantity<bu::dimensionless_type>;
+// kg/J = kg / (kg m² s⁻²) = m⁻² s²;  kg/W = m⁻² s³
 using MassPerEnergy =
-    Quantity<bu::derived_dimension<bu::mass_base_dimension, 1, bu::length_base_dimension, -2,
-                                   bu::time_base_dimension, 2>::type>;  //!< [kg/J]
+    Quantity<bu::derived_dimension<bu::length_base_dimension, -2, bu::time_base_dimension, 2>::type>;  //!< [kg/J]
 using MassPerPower =
-    Quantity<bu::derived_dimension<bu::mass_base_dimension, 0, bu::length_base_dimension, -2,
-                                   bu::time_base_dimension, 3>::type>;  //!< [kg/W]
+    Quantity<bu::derived_dimension<bu::length_base_dimension, -2, bu::time_base_dimension, 3>::type>;  //!< [kg/W]
 using MassPerCount = Quantity<
     bu::derived_dimension<bu::mass_base_dimension, 1, count_base_dimension, -1>::type>;  //!< [kg/unit]
 

@@ -6,6 +6,7 @@
 #include <libfccp/csv.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -178,6 +179,21 @@ std::optional<double> parse_number(std::string_view text)
     auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(v)) return std::nullopt;
     return v;
+}
+
+bool is_date(std::string_view d)
+{
+    auto digits = [&](std::size_t from, std::size_t n) {
+        for (std::size_t i = from; i < from + n; ++i)
+            if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
+        return true;
+    };
+    auto two = [&](std::size_t from) { return (d[from] - '0') * 10 + (d[from + 1] - '0'); };
+    if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
+    if (!digits(0, 4)) return false;
+    if (d.size() >= 7 && (d[4] != '-' || !digits(5, 2) || two(5) < 1 || two(5) > 12)) return false;
+    if (d.size() == 10 && (d[7] != '-' || !digits(8, 2) || two(8) < 1 || two(8) > 31)) return false;
+    return true;
 }
 
 std::optional<std::string> read_text(const CsvTable& t, const CsvRow& r, std::string_view column,

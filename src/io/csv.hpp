@@ -61,6 +61,9 @@ std::optional<std::vector<std::string>> split_csv_line(std::string_view line);
 //! A finite number; "nan", "inf" and trailing text are rejected.
 std::optional<double> parse_number(std::string_view text);
 
+//! YYYY, YYYY-MM or YYYY-MM-DD with a month 01-12 and a day 01-31 (a price or cost date).
+bool is_date(std::string_view text);
+
 //! A required non-empty text cell.
 std::optional<std::string> read_text(const CsvTable& t, const CsvRow& r, std::string_view column,
                                      Diagnostics& diag);

@@ -2,6 +2,7 @@
 // Loading a data folder (materials/, products/, routes/) into a validated Model.
 
 #include <filesystem>
+#include <string>
 
 #include "core/error.hpp"
 #include "model/model.hpp"
@@ -23,6 +24,12 @@ std::filesystem::path default_data_dir();
 void load_elements(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
 void load_materials(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
 void load_prices(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
+//! Replaces the model's prices with the list at `path` (columns of materials/prices.csv),
+//! named `display` in messages; used for materials/prices.csv and for `--prices FILE`.
+void load_price_list(const std::filesystem::path& path, const std::string& display, Model& model,
+                     Diagnostics& diag);
+//! routes/costs.csv, optional: processing cost per mass of feed, at most one row per route.
+void load_route_costs(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
 void load_products(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
 void load_lifetimes(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
 void load_routes(const std::filesystem::path& dir, Model& model, Diagnostics& diag);

@@ -1,5 +1,6 @@
 // materials/elements.csv, materials.csv, composition.csv and prices.csv.
 
+#include <cctype>
 #include <cmath>
 #include <functional>
 
@@ -175,9 +176,16 @@ void load_materials(const std::filesystem::path& dir, Model& model, Diagnostics&
 
 void load_prices(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
 {
-    auto t = CsvTable::read(dir / "materials/prices.csv", "materials/prices.csv",
+    load_price_list(dir / "materials/prices.csv", "materials/prices.csv", model, diag);
+}
+
+void load_price_list(const std::filesystem::path& path, const std::string& display, Model& model,
+                     Diagnostics& diag)
+{
+    model.prices.clear();
+    auto t = CsvTable::read(path, display,
                             {{"commodity", "element", "form", "value", "unit", "date", "source"},
-                             {"low", "high", "dist", "note"}},
+                             {"low", "high", "dist", "payable", "payable_source", "note"}},
                             diag);
     for (const auto& r : t.rows()) {
         auto commodity = read_text(t, r, "commodity", diag);
@@ -193,12 +201,10 @@ void load_prices(const std::filesystem::path& dir, Model& model, Diagnostics& di
             continue;
         }
         if (*unit != "USD/kg") {
-            diag.add(t.at(r, "unit"), *unit, "is not a price unit (expected USD/kg)");
+            diag.add(t.at(r, "unit"), *unit, "is not a price unit (expected USD/kg of the form)");
             continue;
         }
-        bool date_ok = date->size() >= 4 && date->size() <= 10;
-        for (char ch : *date) date_ok = date_ok && (std::isdigit(static_cast<unsigned char>(ch)) || ch == '-');
-        if (!date_ok) {
+        if (!is_date(*date)) {
             diag.add(t.at(r, "date"), *date, "is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)");
             continue;
         }
@@ -215,7 +221,8 @@ void load_prices(const std::filesystem::path& dir, Model& model, Diagnostics& di
                 for (auto& [el, n] : f.amounts) contains = contains || el == *e;
             } catch (const FormulaError& err) {
                 diag.add(t.at(r, "form"), *form,
-                         std::string("is neither a material id nor a valid formula: ") + err.what());
+                         std::string("is neither a material id of materials/materials.csv nor a valid formula: ") +
+                             err.what());
                 continue;
             }
         }
@@ -223,9 +230,32 @@ void load_prices(const std::filesystem::path& dir, Model& model, Diagnostics& di
             diag.add(t.at(r, "form"), *form, "does not contain the element " + *element);
             continue;
         }
+        // A payable share needs its own source: it is a commercial term, not the market price.
+        ParamId payable;
+        const std::string& payable_text = t.cell(r, "payable");
+        const std::string& payable_source = t.cell(r, "payable_source");
+        if (!payable_text.empty()) {
+            auto v = parse_number(payable_text);
+            if (!v || *v < 0.0 || *v > 1.0) {
+                diag.add(t.at(r, "payable"), payable_text, "is not a fraction in [0, 1] (the share of the price a buyer pays)");
+                continue;
+            }
+            if (payable_source.empty()) {
+                diag.add(t.at(r, "payable_source"), "", "is empty: a payable share needs its source");
+                continue;
+            }
+            Param p;
+            p.value = p.low = p.high = *v;
+            p.bound = Bound::Fraction;
+            payable = model.params.add(p, Origin{display, r.line, "payable", payable_source});
+        } else if (!payable_source.empty()) {
+            diag.add(t.at(r, "payable"), "", "is empty but payable_source is given");
+            continue;
+        }
         auto p = read_param(t, r, 1.0, Bound::NonNegative, *source, model.params, diag);
         if (!p) continue;
-        model.prices.push_back(Price{*commodity, *e, *form, *p, *date, *source, r.line});
+        model.prices.push_back(
+            Price{*commodity, *e, *form, *p, *date, *source, r.line, payable, payable_source, display});
     }
 }
 

@@ -13,6 +13,7 @@ Model load_model(const std::filesystem::path& data_dir, Diagnostics& diag)
     load_products(data_dir, model, diag);
     load_lifetimes(data_dir, model, diag);
     load_routes(data_dir, model, diag);
+    load_route_costs(data_dir, model, diag);
     load_plans(data_dir, model, diag);
     return model;
 }

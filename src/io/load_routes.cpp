@@ -168,6 +168,48 @@ void load_routes(const std::filesystem::path& dir, Model& model, Diagnostics& di
     }
 }
 
+void load_route_costs(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
+{
+    // Optional: a data folder without costs values routes at gross value only.
+    std::error_code ec;
+    if (!std::filesystem::exists(dir / "routes/costs.csv", ec)) return;
+    auto t = CsvTable::read(dir / "routes/costs.csv", "routes/costs.csv",
+                            {{"route", "value", "unit", "date", "source"}, {"low", "high", "dist", "note"}}, diag);
+    for (const auto& r : t.rows()) {
+        auto route = read_text(t, r, "route", diag);
+        auto unit = read_text(t, r, "unit", diag);
+        auto date = read_text(t, r, "date", diag);
+        auto source = read_source(t, r, diag);
+        if (!route || !unit || !date || !source) continue;
+        auto ri = model.find_route(*route);
+        if (!ri) {
+            diag.add(t.at(r, "route"), *route, "is not a route of routes/routes.csv");
+            continue;
+        }
+        if (!is_date(*date)) {
+            diag.add(t.at(r, "date"), *date, "is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)");
+            continue;
+        }
+        // Costs are stored per kg of feed, the engine's base unit.
+        double factor = 0.0;
+        if (*unit == "USD/t") factor = 1e-3;
+        else if (*unit == "USD/kg") factor = 1.0;
+        else {
+            diag.add(t.at(r, "unit"), *unit, "is not a cost unit (expected USD/t or USD/kg of feed)");
+            continue;
+        }
+        bool duplicate = false;
+        for (const auto& c : model.route_costs) duplicate = duplicate || c.route == *ri;
+        if (duplicate) {
+            diag.add(t.at(r, "route"), *route, "has a cost already (one row per route)");
+            continue;
+        }
+        auto p = read_param(t, r, factor, Bound::NonNegative, *source, model.params, diag);
+        if (!p) continue;
+        model.route_costs.push_back(RouteCost{*ri, *p, *date, *source, r.line});
+    }
+}
+
 void load_plans(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
 {
     auto t = CsvTable::read(dir / "routes/plans.csv", "routes/plans.csv",

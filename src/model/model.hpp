@@ -122,6 +122,18 @@ struct Price {
     std::string date;
     std::string source;
     std::size_t line = 0;
+    ParamId payable;  //!< [fraction] of the price a buyer pays for the form; invalid: all of it
+    std::string payable_source;
+    std::string file;  //!< the price list it was read from ("materials/prices.csv" or --prices)
+};
+
+//! Processing cost of a route per mass of feed, from routes/costs.csv (optional file).
+struct RouteCost {
+    std::size_t route = npos;
+    ParamId usd_per_kg;  //!< [USD per kg of feed]
+    std::string date;
+    std::string source;
+    std::size_t line = 0;
 };
 
 //! Id -> index lookup for one kind of thing.
@@ -149,6 +161,7 @@ struct Model {
     std::vector<Route> routes;
     std::vector<Plan> plans;
     std::vector<Price> prices;
+    std::vector<RouteCost> route_costs;  //!< at most one per route
     Index material_index, product_index, class_index, route_index, plan_index;
 
     [[nodiscard]] std::optional<std::size_t> find_material(const std::string& id) const { return material_index.find(id); }

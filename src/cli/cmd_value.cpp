@@ -1,0 +1,93 @@
+// reclaim value FEEDSTOCK [--route R | --routes A,B] [--mass 1t | --units N]: what the feed is
+// worth through each route, ranked by net value per tonne, with the price tornado.
+
+#include <cctype>
+
+#include "cli/context.hpp"
+#include "engine/value.hpp"
+#include "io/csv.hpp"
+#include "report/value_report.hpp"
+
+namespace reclaim::cli {
+
+namespace {
+
+// "1t", "500 kg", "2.5kt" -> kg; a mass unit from the unit table.
+double parse_mass(const std::string& text)
+{
+    std::size_t split = 0;
+    while (split < text.size() && (std::isdigit(static_cast<unsigned char>(text[split])) || text[split] == '.' ||
+                                   text[split] == 'e' || text[split] == 'E' || text[split] == '-' || text[split] == '+'))
+        ++split;
+    // An exponent's 'e' is taken as part of the number: no mass unit starts with e.
+    std::string number = text.substr(0, split);
+    std::string unit = text.substr(split);
+    while (!unit.empty() && unit.front() == ' ') unit.erase(unit.begin());
+    auto v = parse_number(number);
+    const UnitDef* u = find_unit(unit.empty() ? "kg" : unit);
+    if (!v || *v <= 0 || !u || u->dim != Dimension::Mass)
+        throw CLI::ValidationError("--mass", "'" + text + "' is not a positive mass (e.g. 1t, 500kg; units: " +
+                                                 unit_list(Dimension::Mass) + ")");
+    return *v * u->to_base;
+}
+
+}  // namespace
+
+void add_value(CLI::App& app, Globals& g)
+{
+    auto* cmd = app.add_subcommand("value", "what a feedstock is worth through each route, ranked by net value per tonne");
+    static std::string feedstock;
+    static std::string route;
+    static std::vector<std::string> routes;
+    static std::string mass = "1t";
+    static double units = 0.0;
+    cmd->add_option("feedstock", feedstock, "a material or product id (see `reclaim list materials|products`)")
+        ->required();
+    auto* one = cmd->add_option("--route", route, "value through this route only");
+    cmd->add_option("--routes", routes, "value through these routes (comma-separated)")
+        ->delimiter(',')
+        ->excludes(one);
+    auto* mass_opt = cmd->add_option("--mass", mass, "mass of feed (default 1t); a product is scaled to it");
+    cmd->add_option("--units", units, "functional units of a product instead of --mass")
+        ->check(CLI::PositiveNumber)
+        ->excludes(mass_opt);
+
+    cmd->callback([&g] {
+        Format format = g.format_for("value", {Format::Table, Format::Csv, Format::Json, Format::Md});
+        double mass_kg = parse_mass(mass);
+        Model model = g.load();
+        auto values = model.params.nominal();
+
+        Feedstock feed;
+        if (auto mi = model.find_material(feedstock)) {
+            if (units > 0) throw CLI::ValidationError("--units", "applies to a product; '" + feedstock + "' is a material");
+            feed = material_feed(model, *mi, mass_kg, values);
+        } else if (auto pi = model.find_product(feedstock)) {
+            feed = units > 0 ? product_feed_units(model, *pi, units, values)
+                             : product_feed_mass(model, *pi, mass_kg, values);
+        } else {
+            throw LookupError("no material or product '" + feedstock +
+                              "' (see `reclaim list materials` and `reclaim list products`)");
+        }
+
+        std::vector<std::string> names = routes;
+        if (!route.empty()) names = {route};
+        std::vector<std::size_t> chosen;
+        for (const auto& name : names) {
+            auto ri = model.find_route(name);
+            if (!ri) throw LookupError("no route '" + name + "' (see `reclaim list routes`)");
+            chosen.push_back(*ri);
+        }
+        if (names.empty())
+            for (std::size_t r = 0; r < model.routes.size(); ++r) chosen.push_back(r);
+
+        auto ranked = value_routes(model, feed, chosen, values);
+        std::vector<std::vector<PriceSwing>> swings;
+        for (const auto& rv : ranked) swings.push_back(price_sensitivity(model, feed, rv, values));
+        Output out(g);
+        write_value(out.stream(), format, model, feed, ranked, swings);
+        out.close();
+    });
+}
+
+}  // namespace reclaim::cli

@@ -1,0 +1,135 @@
+#pragma once
+// What recovered material is worth: the kg of each traded form (Li2CO3, CoSO4·7H2O, NdPr
+// oxide...) from the element masses a route sends into it, by stoichiometry; its price and
+// payable share from the price list; the route's processing cost per mass of feed; and the net
+// value per tonne of feedstock. docs/value.md explains the rules.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "engine/route_solver.hpp"
+#include "model/model.hpp"
+
+namespace reclaim {
+
+//! A form named after "recovered:" (a material id or a chemical formula), resolved.
+struct FormInfo {
+    std::string name;
+    bool resolved = false;      //!< a material id or a formula: its mass follows by stoichiometry
+    Eigen::VectorXd fractions;  //!< mass fraction of each element in the form [fraction]
+    std::vector<bool> basis;    //!< elements whose routed mass sets the form's mass
+    std::string key;            //!< same key, same substance: "li2co3" and "Li2CO3" match
+};
+
+//! Resolves `form` against the materials (by id, then by formula); `compositions` as from
+//! material_compositions. An unknown name is returned unresolved (its kg = the routed kg).
+FormInfo resolve_form(const Model& model, const std::string& form,
+                      const std::vector<Eigen::VectorXd>& compositions);
+
+//! Mass of the form made from `element_kg` routed into it [kg]: the routed kg of the basis
+//! elements over their mass fraction in the form. Routed kg of other elements (reagent-like
+//! H, C, N, O, F, P, S, Cl, or elements the form does not contain) go to `other_kg` if given.
+double form_mass_kg(const FormInfo& form, const Eigen::VectorXd& element_kg, double* other_kg = nullptr);
+
+//! kg of `form` made from 1 kg of `element` [kg/kg]: Li -> Li2CO3 = 5.3233. Throws LookupError
+//! if the form is unknown or does not contain the element.
+double form_kg_per_element_kg(const Model& model, const std::string& form, std::size_t element);
+
+//! Element masses routed into one recovered form [kg per element].
+struct RecoveredForm {
+    std::string form;            //!< the name after "recovered:"
+    Eigen::VectorXd element_kg;  //!< [kg] per element of the model
+};
+
+//! One recovered:* sink of a route solve per form, for a feed of `feed_kg` [kg per element].
+std::vector<RecoveredForm> recovered_forms(const Model& model, const RouteSolution& solution,
+                                           const Eigen::VectorXd& feed_kg);
+
+//! Adds `more` to `into`, summing forms of the same name (several routes into one list).
+void add_forms(std::vector<RecoveredForm>& into, const std::vector<RecoveredForm>& more);
+
+//! The price row used for a form: among rows of the same substance, the latest date, then the
+//! first in the file; nullptr if none.
+const Price* price_of(const Model& model, const FormInfo& form);
+
+//! One valued form.
+struct FormValue {
+    std::string form;
+    bool resolved = false;
+    double kg = 0.0;        //!< mass of the form [kg]
+    double other_kg = 0.0;  //!< routed element mass not counted in the form [kg]
+    Eigen::VectorXd element_kg;
+    const Price* price = nullptr;   //!< nullptr: unpriced, value unknown (not zero)
+    double price_usd_per_kg = 0.0;  //!< [USD per kg of the form]
+    double payable = 1.0;           //!< [fraction] of the price paid
+    double value_usd = 0.0;         //!< kg x price x payable [USD]
+    [[nodiscard]] bool priced() const { return price != nullptr; }
+};
+
+//! A set of valued forms and their priced total.
+struct FormsValue {
+    std::vector<FormValue> forms;
+    double gross_usd = 0.0;     //!< sum over priced forms [USD]
+    std::size_t unpriced = 0;   //!< forms with kg > 0 and no price
+};
+
+//! Values recovered forms (form -> element kg) at `values` (nominal or a Monte Carlo sample).
+//! The entry point for `assess` and `run`: collect forms with recovered_forms/add_forms, value.
+FormsValue value_forms(const Model& model, const std::vector<RecoveredForm>& forms, const ParamValues& values);
+
+//! What is fed to every route: a material or a product, as element masses.
+struct Feedstock {
+    std::string id;
+    bool product = false;
+    double mass_kg = 0.0;        //!< [kg] of feed
+    double units = 0.0;          //!< functional units of a product; 0 for a material
+    Eigen::VectorXd element_kg;  //!< [kg] per element
+};
+
+//! `mass_kg` of a material: its composition x mass.
+Feedstock material_feed(const Model& model, std::size_t material, double mass_kg, const ParamValues& values);
+//! `units` functional units of a product: its content (every class) x units.
+Feedstock product_feed_units(const Model& model, std::size_t product, double units, const ParamValues& values);
+//! As many units of a product as make `mass_kg`.
+Feedstock product_feed_mass(const Model& model, std::size_t product, double mass_kg, const ParamValues& values);
+
+//! The processing cost row of a route, nullptr if routes/costs.csv has none.
+const RouteCost* cost_of(const Model& model, std::size_t route);
+
+//! Value of a whole feed through one route.
+struct RouteValue {
+    std::size_t route = npos;
+    std::vector<RecoveredForm> recovered;
+    FormsValue value;
+    const RouteCost* cost = nullptr;  //!< nullptr: cost unknown, net = gross
+    double cost_usd = 0.0;            //!< [USD] for the whole feed
+    double net_usd = 0.0;             //!< gross - cost [USD]
+    double net_usd_per_t = 0.0;       //!< [USD per tonne of feed]
+};
+
+//! Solves `route` and values the feed through it.
+RouteValue value_route(const Model& model, const Feedstock& feed, std::size_t route, const ParamValues& values);
+
+//! The routes valued and ranked best (highest net per tonne) to worst; ties keep the given order.
+std::vector<RouteValue> value_routes(const Model& model, const Feedstock& feed,
+                                     const std::vector<std::size_t>& routes, const ParamValues& values);
+
+//! The net value of a route at low and high of one price, payable or cost, others at nominal.
+struct PriceSwing {
+    std::string kind;   //!< "price", "payable" or "cost"
+    std::string label;  //!< the form or the route it belongs to
+    ParamId param;
+    double low = 0.0, high = 0.0;  //!< the parameter's range [USD/kg, fraction or USD/kg feed]
+    double net_usd_per_t_at_low = 0.0;
+    double net_usd_per_t_at_high = 0.0;
+    [[nodiscard]] double swing_usd_per_t() const;
+};
+
+//! The ranged prices, payables and cost behind a route's value, largest swing first (a tornado).
+std::vector<PriceSwing> price_sensitivity(const Model& model, const Feedstock& feed, const RouteValue& value,
+                                          const ParamValues& values);
+
+}  // namespace reclaim
