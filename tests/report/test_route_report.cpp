@@ -2,11 +2,9 @@
 
 #include <catch2/catch.hpp>
 
-#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <set>
 #include <sstream>
 
@@ -14,6 +12,7 @@
 #include "io/load.hpp"
 #include "report/route_report.hpp"
 #include "report/sankey_layout.hpp"
+#include "support/run.hpp"
 #include "xml_check.hpp"
 
 using namespace reclaim;
@@ -27,17 +26,6 @@ double link_value(const SankeyGraph& g, const std::string& from, const std::stri
     for (const auto& l : g.links)
         if (g.nodes[l.from].label == from && g.nodes[l.to].label == to) return l.value;
     return -1;
-}
-
-std::string run(const std::string& args, int& status)
-{
-    std::string cmd = std::string(RECLAIM_BINARY) + " " + args + " 2>&1";
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
-    std::string out;
-    std::array<char, 4096> buf{};
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe.get())) out.append(buf.data(), n);
-    status = pclose(pipe.release());
-    return out;
 }
 
 }  // namespace
@@ -124,19 +112,18 @@ TEST_CASE("The route report escapes names from the data and draws one Sankey per
 
 TEST_CASE("reclaim show route writes HTML to a file and names an unknown route", "[report][route][cli]")
 {
-    int status = 0;
     std::string path = (std::filesystem::temp_directory_path() / "reclaim-test-show-route.html").string();
     std::string data = std::string("--data ") + RECLAIM_TEST_DATA_DIR "/report ";
-    auto out = run(data + "--format html -o " + path + " show route magnet_loop", status);
-    CHECK(status == 0);
-    CHECK(out.empty());
+    auto r = test::run_reclaim(data + "--format html -o " + path + " show route magnet_loop");
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.empty());
     std::ifstream file(path);
     std::stringstream html;
     html << file.rdbuf();
     CHECK(check_xml(html.str()).ok());
     CHECK(html.str().find("<svg") != std::string::npos);
     std::remove(path.c_str());
-    out = run(data + "show route nope", status);
-    CHECK(WEXITSTATUS(status) == 2);
-    CHECK(out.find("no route 'nope'") != std::string::npos);
+    r = test::run_reclaim(data + "show route nope");
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.find("no route 'nope'") != std::string::npos);
 }
