@@ -79,6 +79,7 @@ h1 { font-size: 24px; margin: 0 0 2px; }
 h2 { font-size: 18px; border-bottom: 1px solid #ddd; padding-bottom: 3px; margin-top: 28px; }
 h3 { font-size: 15px; margin-top: 20px; }
 table { border-collapse: collapse; margin: 8px 0 16px; font-size: 12.5px; }
+.table-wrap { overflow-x: auto; max-width: 100%; }
 th, td { border-bottom: 1px solid #e2e2e2; padding: 3px 8px; text-align: left; vertical-align: top; }
 th { background: #f4f4f2; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -105,7 +106,7 @@ void html_table(XmlWriter& w, const ReportTable& t)
         if (c < t.numeric.size() && t.numeric[c]) return {{"class", "num"}};
         return {};
     };
-    w.open("table");
+    w.open("div", {{"class", "table-wrap"}}).open("table");
     if (!t.caption.empty()) w.leaf("caption", {}, t.caption);
     w.open("thead").open("tr");
     for (std::size_t c = 0; c < t.headers.size(); ++c) w.leaf("th", cls(c), t.headers[c]);
@@ -116,7 +117,7 @@ void html_table(XmlWriter& w, const ReportTable& t)
         for (std::size_t c = 0; c < r.size(); ++c) w.leaf("td", cls(c), r[c]);
         w.close();
     }
-    w.close().close();
+    w.close().close().close();
 }
 
 }  // namespace

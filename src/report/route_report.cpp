@@ -222,7 +222,20 @@ void write_route(std::ostream& out, Format format, const Model& model, const Rou
         bars.bars.push_back({uses_fallback_only(r, e) ? "other elements" : model.elements[e].symbol,
                              sol.recovered[ix(e)] * 100.0, "recovered"});
     doc.figure(bar_chart_svg(bars), "Recovered share of the feed of each element through " + r.id + ".");
-    doc.table(yields);
+    // Transposed for the page: a route has more sinks than elements with rows of their own.
+    ReportTable by_sink;
+    by_sink.headers = {"sink"};
+    by_sink.numeric = {false};
+    for (const auto& row : yields.rows) {
+        by_sink.headers.push_back(row[0]);
+        by_sink.numeric.push_back(true);
+    }
+    for (std::size_t c = 1; c < yields.headers.size(); ++c) {
+        std::vector<std::string> row{c == 1 ? "recovered (all forms)" : yields.headers[c]};
+        for (const auto& r2 : yields.rows) row.push_back(r2[c]);
+        by_sink.rows.push_back(row);
+    }
+    doc.table(by_sink);
 
     doc.heading("Where each element goes");
     doc.paragraph("Band widths are to scale: a band's width is the mass flowing between two nodes per kg of the "
@@ -233,9 +246,13 @@ void write_route(std::ostream& out, Format format, const Model& model, const Rou
         doc.heading(element_title(model, r, e), 3);
         SankeyChart chart;
         chart.unit = "kg";
-        chart.layout.width = 640;
-        chart.layout.height = 260;
-        doc.figure(sankey_svg(route_flow_graph(model, sol, values, e, 1.0), chart),
+        auto graph = route_flow_graph(model, sol, values, e, 1.0);
+        auto lay = layout_sankey(graph);
+        std::vector<std::size_t> per_column(lay.columns, 0);
+        for (const auto& nb : lay.nodes) ++per_column[nb.column];
+        chart.layout.width = 720;
+        chart.layout.height = std::max(240.0, 32.0 * static_cast<double>(*std::max_element(per_column.begin(), per_column.end())));
+        doc.figure(sankey_svg(graph, chart),
                    "Flow of 1 kg of " + element_words(model, r, e) + " through " + r.id + ": " +
                        percent(sol.recovered[ix(e)]) + " recovered.");
     }

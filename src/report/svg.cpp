@@ -216,10 +216,11 @@ std::string sankey_svg(const SankeyGraph& graph, const SankeyChart& chart)
             if (lay.nodes[v].in == 0) total += lay.nodes[v].out;
 
     const double font = 11.0;
-    std::vector<std::string> labels(n);
+    std::vector<std::string> labels(n), amounts(n);
     double left = 0, right = 0;
     for (std::size_t v = 0; v < n; ++v) {
-        labels[v] = graph.nodes[v].label + "  " + amount(lay.nodes[v].value(), chart.unit, total);
+        amounts[v] = amount(lay.nodes[v].value(), chart.unit, total);
+        labels[v] = graph.nodes[v].label + "  " + amounts[v];
         double w = text_width(labels[v], font) + 8;
         bool first = lay.nodes[v].column == 0 && lay.columns > 1;
         if (first) left = std::max(left, w);
@@ -274,27 +275,38 @@ std::string sankey_svg(const SankeyGraph& graph, const SankeyChart& chart)
     }
     w.close();
 
-    // Labels: first column to the left, the others to the right of their node, spread apart
-    // where small nodes sit close together; a white halo keeps them readable over bands.
+    // Labels: first column to the left, last to the right of their node on one line each; the
+    // middle columns, which have less room between them, on two lines (name, amount). Spread
+    // apart where small nodes sit close together; a white halo keeps them readable over bands.
     std::map<std::size_t, std::vector<std::pair<double, std::size_t>>> by_column;
     for (std::size_t v = 0; v < n; ++v)
         by_column[lay.nodes[v].column].emplace_back(0.5 * (lay.nodes[v].y0 + lay.nodes[v].y1), v);
     w.open("g", {{"class", "labels"}, {"fill", "#222"}});
     for (auto& [c, ys] : by_column) {
-        spread(ys, font + 2, font / 2, lay.height - font / 2);
+        bool first = c == 0 && lay.columns > 1;
+        bool middle = !first && c + 1 < lay.columns;
+        double line = font + 2;
+        if (middle) spread(ys, 2 * line, line, lay.height - line);
+        else spread(ys, line, font / 2, lay.height - font / 2);
         for (const auto& [y, v] : ys) {
-            bool first = c == 0 && lay.columns > 1;
             const auto& b = lay.nodes[v];
-            w.leaf("text",
-                   {{"x", px(first ? b.x0 - 5 : b.x1 + 5)},
-                    {"y", px(y)},
-                    {"dy", "0.35em"},
-                    {"text-anchor", first ? "end" : "start"},
-                    {"stroke", "#fff"},
-                    {"stroke-width", "3"},
-                    {"stroke-opacity", "0.8"},
-                    {"paint-order", "stroke"}},
-                   labels[v]);
+            XmlWriter::Attrs a{{"x", px(first ? b.x0 - 5 : b.x1 + 5)},
+                               {"y", px(y)},
+                               {"dy", "0.35em"},
+                               {"text-anchor", first ? "end" : "start"},
+                               {"stroke", "#fff"},
+                               {"stroke-width", "3"},
+                               {"stroke-opacity", "0.8"},
+                               {"paint-order", "stroke"}};
+            if (!middle) {
+                w.leaf("text", a, labels[v]);
+                continue;
+            }
+            a[1].second = px(y - line / 2);
+            w.open("text", a);
+            w.leaf("tspan", {}, graph.nodes[v].label);
+            w.leaf("tspan", {{"x", a[0].second}, {"dy", px(line)}, {"fill", "#555"}}, amounts[v]);
+            w.close();
         }
     }
     w.close();
