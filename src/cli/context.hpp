@@ -51,6 +51,8 @@ private:
 void add_check(CLI::App& app, Globals& g);
 void add_list(CLI::App& app, Globals& g);
 void add_show(CLI::App& app, Globals& g);
+void add_assess(CLI::App& app, Globals& g);
+void add_compare(CLI::App& app, Globals& g);
 void add_value(CLI::App& app, Globals& g);
 
 }  // namespace reclaim::cli

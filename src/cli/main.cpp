@@ -28,6 +28,8 @@ int main(int argc, char** argv)
     add_check(app, g);
     add_list(app, g);
     add_show(app, g);
+    add_assess(app, g);
+    add_compare(app, g);
     add_value(app, g);
 
     try {

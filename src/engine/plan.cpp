@@ -1,5 +1,7 @@
 #include "engine/plan.hpp"
 
+#include <algorithm>
+
 namespace reclaim {
 
 Eigen::MatrixXd plan_shares(const Model& model, std::size_t plan, const ParamValues& values)

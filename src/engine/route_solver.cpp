@@ -1,7 +1,9 @@
 #include "engine/route_solver.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include <Eigen/LU>
 #include <fmt/format.h>
@@ -16,22 +18,27 @@ using Eigen::Index;
 
 Index ix(std::size_t i) { return static_cast<Index>(i); }
 
-// The (process -> sink) edges of a route, in first-seen order, and a lookup by pair.
-std::vector<SinkEdge> collect_edges(const Route& route, std::map<std::pair<std::size_t, std::size_t>, std::size_t>& index)
+using PairIndex = std::map<std::pair<std::size_t, std::size_t>, std::size_t>;
+
+// The (process -> sink) edges and (process -> process) links of a route, in first-seen order,
+// each with a lookup by pair.
+void collect_edges(const Route& route, std::vector<SinkEdge>& edges, PairIndex& edge_index,
+                   std::vector<ProcessLink>& links, PairIndex& link_index)
 {
-    std::vector<SinkEdge> edges;
     auto visit = [&](std::size_t p, const std::vector<Transfer>& ts) {
         for (const auto& t : ts) {
-            if (t.to.kind != Destination::Kind::Sink) continue;
-            if (index.emplace(std::make_pair(p, t.to.index), edges.size()).second)
-                edges.push_back(SinkEdge{p, t.to.index});
+            auto key = std::make_pair(p, t.to.index);
+            if (t.to.kind == Destination::Kind::Sink) {
+                if (edge_index.emplace(key, edges.size()).second) edges.push_back(SinkEdge{p, t.to.index});
+            } else if (link_index.emplace(key, links.size()).second) {
+                links.push_back(ProcessLink{p, t.to.index});
+            }
         }
     };
     for (std::size_t p = 0; p < route.processes.size(); ++p) {
         visit(p, route.processes[p].fallback);
         for (const auto& [e, ts] : route.processes[p].by_element) visit(p, ts);
     }
-    return edges;
 }
 
 // Which processes can reach a sink through transfers with a positive share, for one element.
@@ -91,12 +98,13 @@ bool uses_fallback_only(const Route& route, std::size_t element)
 }
 
 struct ElementSolve {
-    Eigen::VectorXd edge_yield, sink_yield, throughput;
+    Eigen::VectorXd edge_yield, link_yield, sink_yield, throughput;
 };
 
-ElementSolve solve_element(const Model& model, const Route& route, std::size_t element, const ParamValues& values,
-                           const std::map<std::pair<std::size_t, std::size_t>, std::size_t>& edge_index,
-                           std::size_t n_edges)
+// `label` names the element in messages: its symbol, or '*' for the shared fallback solve.
+ElementSolve solve_element(const Route& route, std::size_t element, const std::string& label,
+                           const ParamValues& values, const PairIndex& edge_index, std::size_t n_edges,
+                           const PairIndex& link_index, std::size_t n_links)
 {
     const std::size_t n = route.processes.size();
     auto seen = reached(route, element, values);
@@ -105,30 +113,49 @@ ElementSolve solve_element(const Model& model, const Route& route, std::size_t e
         if (seen[p] && !exits[p]) {
             throw BalanceError(fmt::format("route '{}': {} cannot leave the loop through {} (no transfer out of it "
                                            "reaches a sink)",
-                                           route.id, model.elements[element].symbol, trapped_names(route, seen, exits)));
+                                           route.id, label, trapped_names(route, seen, exits)));
         }
     }
-    // A[q][p] = share from p to q; solve (I - A) x = feed at the entry.
-    Eigen::MatrixXd a = Eigen::MatrixXd::Zero(ix(n), ix(n));
-    Eigen::MatrixXd to_edge = Eigen::MatrixXd::Zero(ix(n), ix(n_edges));
+    // Only the processes the entry reaches take part: an unreachable closed loop would make
+    // the full system singular although no mass ever enters it.
+    std::vector<std::size_t> row(n, npos);
+    std::vector<std::size_t> active;
     for (std::size_t p = 0; p < n; ++p) {
+        if (!seen[p]) continue;
+        row[p] = active.size();
+        active.push_back(p);
+    }
+    const std::size_t m = active.size();
+    // a(q, p) = share from p to q; solve (I - a) x = feed at the entry.
+    Eigen::MatrixXd a = Eigen::MatrixXd::Zero(ix(m), ix(m));
+    Eigen::MatrixXd to_edge = Eigen::MatrixXd::Zero(ix(m), ix(n_edges));
+    Eigen::MatrixXd to_link = Eigen::MatrixXd::Zero(ix(m), ix(n_links));
+    for (std::size_t i = 0; i < m; ++i) {
+        const std::size_t p = active[i];
         const auto& ts = route.processes[p].transfers(element);
         double sum = 0.0;
         for (const auto& t : ts) sum += std::max(0.0, values[t.share.index]);
-        if (sum <= 0) continue;  // never reached: seen[p] is false
+        // sum > 0: a reached process can exit, so it has a positive share.
         for (const auto& t : ts) {
             double s = std::max(0.0, values[t.share.index]) / sum;
-            if (t.to.kind == Destination::Kind::Process) a(ix(t.to.index), ix(p)) += s;
-            else to_edge(ix(p), ix(edge_index.at({p, t.to.index}))) += s;
+            if (s <= 0) continue;
+            if (t.to.kind == Destination::Kind::Process) {
+                a(ix(row[t.to.index]), ix(i)) += s;
+                to_link(ix(i), ix(link_index.at({p, t.to.index}))) += s;
+            } else {
+                to_edge(ix(i), ix(edge_index.at({p, t.to.index}))) += s;
+            }
         }
     }
-    Eigen::VectorXd feed = Eigen::VectorXd::Zero(ix(n));
-    feed[ix(route.entry)] = 1.0;
-    Eigen::MatrixXd m = Eigen::MatrixXd::Identity(ix(n), ix(n)) - a;
-    Eigen::VectorXd x = m.partialPivLu().solve(feed);
+    Eigen::VectorXd feed = Eigen::VectorXd::Zero(ix(m));
+    feed[ix(row[route.entry])] = 1.0;
+    Eigen::MatrixXd lhs = Eigen::MatrixXd::Identity(ix(m), ix(m)) - a;
+    Eigen::VectorXd x = lhs.partialPivLu().solve(feed);
     ElementSolve out;
-    out.throughput = x;
+    out.throughput = Eigen::VectorXd::Zero(ix(n));
+    for (std::size_t i = 0; i < m; ++i) out.throughput[ix(active[i])] = x[ix(i)];
     out.edge_yield = to_edge.transpose() * x;
+    out.link_yield = to_link.transpose() * x;
     out.sink_yield = Eigen::VectorXd::Zero(ix(route.sinks.size()));
     for (const auto& [key, k] : edge_index) out.sink_yield[ix(key.second)] += out.edge_yield[ix(k)];
     return out;
@@ -139,12 +166,14 @@ ElementSolve solve_element(const Model& model, const Route& route, std::size_t e
 RouteSolution solve_route(const Model& model, std::size_t route_index, const ParamValues& values)
 {
     const Route& route = model.routes[route_index];
+    if (route.entry == npos) throw Error("route '" + route.id + "' has no entry process (see `reclaim check`)");
     const std::size_t n_el = model.elements.size();
     RouteSolution sol;
     sol.route = route_index;
-    std::map<std::pair<std::size_t, std::size_t>, std::size_t> edge_index;
-    sol.edges = collect_edges(route, edge_index);
+    PairIndex edge_index, link_index;
+    collect_edges(route, sol.edges, edge_index, sol.links, link_index);
     sol.edge_yield.resize(ix(n_el), ix(sol.edges.size()));
+    sol.link_yield.resize(ix(n_el), ix(sol.links.size()));
     sol.sink_yield.resize(ix(n_el), ix(route.sinks.size()));
     sol.throughput.resize(ix(n_el), ix(route.processes.size()));
     sol.recovered.resize(ix(n_el));
@@ -153,12 +182,16 @@ RouteSolution solve_route(const Model& model, std::size_t route_index, const Par
     for (std::size_t e = 0; e < n_el; ++e) {
         ElementSolve s;
         if (uses_fallback_only(route, e)) {
-            if (!shared) shared = solve_element(model, route, e, values, edge_index, sol.edges.size());
+            if (!shared)
+                shared = solve_element(route, e, "'*' (every element without its own rows)", values, edge_index,
+                                       sol.edges.size(), link_index, sol.links.size());
             s = *shared;
         } else {
-            s = solve_element(model, route, e, values, edge_index, sol.edges.size());
+            s = solve_element(route, e, model.elements[e].symbol, values, edge_index, sol.edges.size(), link_index,
+                              sol.links.size());
         }
         sol.edge_yield.row(ix(e)) = s.edge_yield.transpose();
+        sol.link_yield.row(ix(e)) = s.link_yield.transpose();
         sol.sink_yield.row(ix(e)) = s.sink_yield.transpose();
         sol.throughput.row(ix(e)) = s.throughput.transpose();
         double total = s.sink_yield.sum();

@@ -4,6 +4,7 @@
 // the route's feed that ends in each sink, loops included. Conservation is checked every solve.
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include <Eigen/Core>
@@ -19,11 +20,19 @@ struct SinkEdge {
     std::size_t sink = npos;  //!< index into Route::sinks
 };
 
+//! A transfer from one process to another (loops included): flows of the Sankey diagram.
+struct ProcessLink {
+    std::size_t from = npos;
+    std::size_t to = npos;
+};
+
 //! Per element, where one kg fed to a route ends up.
 struct RouteSolution {
     std::size_t route = npos;
     std::vector<SinkEdge> edges;  //!< every process -> sink transfer of the route
     Eigen::MatrixXd edge_yield;   //!< elements x edges [fraction of the element's feed]
+    std::vector<ProcessLink> links;  //!< every process -> process transfer of the route
+    Eigen::MatrixXd link_yield;   //!< elements x links [kg through the link per kg fed]
     Eigen::MatrixXd sink_yield;   //!< elements x sinks [fraction]; rows sum to 1
     Eigen::MatrixXd throughput;   //!< elements x processes [kg through the process per kg fed]
     Eigen::VectorXd recovered;    //!< per element: sum of the recovered:* sinks [fraction]

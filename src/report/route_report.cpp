@@ -2,13 +2,10 @@
 
 #include <algorithm>
 
-#include "report/html.hpp"
+#include "report/format.hpp"
 #include "report/svg.hpp"
-#include "report/table.hpp"
 
 namespace reclaim {
-
-using nlohmann::json;
 
 namespace {
 
@@ -137,38 +134,8 @@ std::string element_title(const Model& model, const Route& route, std::size_t e)
 
 }  // namespace
 
-json route_json(const Model& model, const RouteSolution& sol, const ParamValues& values)
+ReportDocument route_report(const Model& model, const RouteSolution& sol, const ParamValues& values)
 {
-    const Route& r = model.routes[sol.route];
-    json processes = json::array();
-    for (const auto& p : r.processes) processes.push_back(p.name);
-    json elements = json::array();
-    for (auto e : route_elements(model, sol.route)) {
-        json sinks = json::object();
-        for (std::size_t k = 0; k < r.sinks.size(); ++k)
-            if (sol.sink_yield(ix(e), ix(k)) > 0) sinks[r.sinks[k]] = sol.sink_yield(ix(e), ix(k));
-        json fl = json::array();
-        for (const auto& f : flows(model, sol, values, e, 1.0))
-            fl.push_back({{"from", f.from == npos ? "feed" : r.processes[f.from].name},
-                       {"to", f.to_sink ? r.sinks[f.to] : r.processes[f.to].name},
-                       {"kg_per_kg", f.kg}});
-        elements.push_back({{"element", model.elements[e].symbol},
-                            {"stands_for_others", uses_fallback_only(r, e)},
-                            {"recovered", sol.recovered[ix(e)]},
-                            {"sinks", sinks},
-                            {"flows", fl}});
-    }
-    return {{"id", r.id},       {"name", r.name},   {"trl", r.trl},           {"entry", r.processes[r.entry].name},
-            {"processes", processes}, {"sinks", r.sinks}, {"elements", elements}, {"source", r.source}};
-}
-
-void write_route(std::ostream& out, Format format, const Model& model, const RouteSolution& sol,
-                 const ParamValues& values)
-{
-    if (format == Format::Json) {
-        out << route_json(model, sol, values).dump(2) << '\n';
-        return;
-    }
     const Route& r = model.routes[sol.route];
     auto elements = route_elements(model, sol.route);
 
@@ -185,28 +152,12 @@ void write_route(std::ostream& out, Format format, const Model& model, const Rou
         yields.headers.push_back(r.sinks[k]);
         yields.numeric.push_back(true);
     }
-    bool fractions = format == Format::Csv;
-    auto cell = [&](double f) { return fractions ? sig(f) : percent(f); };
+    auto cell = [](double f) { return percent(f); };
     for (auto e : elements) {
         std::vector<std::string> row{uses_fallback_only(r, e) ? "*" : model.elements[e].symbol,
                                      cell(sol.recovered[ix(e)])};
         for (auto k : sinks) row.push_back(cell(sol.sink_yield(ix(e), ix(k))));
         yields.rows.push_back(row);
-    }
-
-    if (format == Format::Table || format == Format::Csv) {
-        std::vector<TextTable::Align> align(yields.headers.size(), TextTable::Align::Right);
-        align[0] = TextTable::Align::Left;
-        TextTable t(yields.headers, align);
-        for (const auto& row : yields.rows) t.add_row(row);
-        if (format == Format::Csv) {
-            t.print_csv(out);
-            return;
-        }
-        out << r.id << " \u2014 " << r.name << " (TRL " << r.trl << ", entry: " << r.processes[r.entry].name
-            << ")\nshare of each element's feed ending in each sink; * = every element without its own rows\n\n";
-        t.print(out);
-        return;
     }
 
     ReportDocument doc("Route " + r.id + " \u2014 " + r.name,
@@ -263,8 +214,7 @@ void write_route(std::ostream& out, Format format, const Model& model, const Rou
                   "process; the solver divides each process's shares by their sum).");
     doc.table(assumptions_table(model, route_params(model, sol.route)));
 
-    if (format == Format::Html) out << render_html(doc);
-    else render_markdown(out, doc);
+    return doc;
 }
 
 }  // namespace reclaim

@@ -1,18 +1,16 @@
 #pragma once
-// `reclaim show route ID`: where each element fed to a route ends up, as tables, JSON, and a
-// report with one Sankey diagram per element (the HTML) — the first user of sankey_svg.
+// `reclaim show route ID --format html`: where each element fed to a route ends up, as a
+// report with one Sankey diagram per element.
 
 #include <cstddef>
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "core/param.hpp"
 #include "engine/route_solver.hpp"
 #include "model/model.hpp"
-#include "report/format.hpp"
+#include "report/html.hpp"
 #include "report/sankey_layout.hpp"
 
 namespace reclaim {
@@ -34,14 +32,9 @@ std::vector<ParamId> route_params(const Model& model, std::size_t route);
 //! A sink's name for people: "recovered:Li2CO3" -> "Li2CO3", "loss:dust" -> "lost: dust".
 std::string sink_label(const std::string& sink);
 
-//! JSON of a solved route: {"id", "name", "trl", "entry", "processes", "sinks",
-//! "elements": [{"element", "stands_for_others", "recovered", "sinks": {sink: fraction},
-//! "flows": [{"from", "to", "kg_per_kg"}]}]}.
-nlohmann::json route_json(const Model& model, const RouteSolution& solution, const ParamValues& values);
-
-//! The route in any format; html and md are a report with a Sankey per element and the
-//! assumptions table.
-void write_route(std::ostream& out, Format format, const Model& model, const RouteSolution& solution,
-                 const ParamValues& values);
+//! The HTML/Markdown report of a solved route: recovery by element (bars and a sink x element
+//! table), one Sankey diagram per element of route_elements(), the assumptions table.
+//! (`show route` JSON, table, CSV and Markdown come from report/assess_report.hpp.)
+ReportDocument route_report(const Model& model, const RouteSolution& solution, const ParamValues& values);
 
 }  // namespace reclaim

@@ -1,0 +1,46 @@
+#pragma once
+// What `assess` and `compare` share: the product, the amount and the collection rate.
+
+#include <optional>
+#include <string>
+
+#include "cli/context.hpp"
+#include "engine/assess.hpp"
+
+namespace reclaim::cli {
+
+//! Options common to `assess` and `compare`, filled by CLI11.
+struct AmountArgs {
+    std::string product;
+    std::optional<double> units;  //!< --units N, in the product's functional unit
+    std::optional<double> mass;   //!< --mass M [kg] of total BoM mass
+    double collection = 1.0;      //!< --collection F
+
+    //! Registers PRODUCT, --units, --mass (mutually exclusive) and --collection on `cmd`.
+    void add_to(CLI::App* cmd)
+    {
+        cmd->add_option("product", product, "product id (see `reclaim list products`)")->required();
+        auto* u = cmd->add_option("--units", units, "how many functional units of the product (default 1)")
+                      ->check(CLI::PositiveNumber);
+        auto* m = cmd->add_option("--mass", mass, "total product mass [kg]; the product is scaled to it")
+                      ->check(CLI::PositiveNumber);
+        u->excludes(m);
+        cmd->add_option("--collection", collection, "share of end-of-life units reaching treatment (default 1)")
+            ->check(CLI::Range(0.0, 1.0));
+    }
+
+    //! The options for `model`, product resolved; LookupError for an unknown product.
+    [[nodiscard]] AssessOptions options(const Model& model) const
+    {
+        AssessOptions o;
+        auto p = model.find_product(product);
+        if (!p) throw LookupError("no product '" + product + "' (see `reclaim list products`)");
+        o.product = *p;
+        if (mass) o.amount = Amount::total_mass(kilograms(*mass));
+        else o.amount = Amount::functional_units(units.value_or(1.0), *model.products[*p].unit);
+        o.collection = collection;
+        return o;
+    }
+};
+
+}  // namespace reclaim::cli
