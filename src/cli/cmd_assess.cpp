@@ -1,6 +1,7 @@
 // reclaim assess PRODUCT: where every element of a product ends up under a plan or one route.
 
 #include "cli/assess_options.hpp"
+#include "report/assess_html.hpp"
 #include "report/assess_report.hpp"
 
 namespace reclaim::cli {
@@ -15,7 +16,7 @@ void add_assess(CLI::App& app, Globals& g)
     auto* route = cmd->add_option("--route", route_id, "send every class of the product to this one route");
     plan->excludes(route);
     cmd->callback([&g] {
-        Format format = g.format_for("assess", {Format::Table, Format::Csv, Format::Json, Format::Md});
+        Format format = g.format_for("assess", {Format::Table, Format::Csv, Format::Json, Format::Md, Format::Html});
         Model model = g.load();
         AssessOptions o = args.options(model);
         bool defaulted = false;
@@ -36,7 +37,8 @@ void add_assess(CLI::App& app, Globals& g)
         SolvedModel solved(model);
         Assessment a = assess(solved, o);
         Output out(g);
-        write_assessment(out.stream(), format, model, a, defaulted);
+        if (format == Format::Html) out.stream() << render_html(assess_report(model, a, defaulted));
+        else write_assessment(out.stream(), format, model, a, defaulted);
         out.close();
     });
 }

@@ -1,6 +1,7 @@
 // reclaim compare PRODUCT --plans A,B | --routes A,B: the assessment side by side.
 
 #include "cli/assess_options.hpp"
+#include "report/assess_html.hpp"
 #include "report/assess_report.hpp"
 
 namespace reclaim::cli {
@@ -18,7 +19,7 @@ void add_compare(CLI::App& app, Globals& g)
     cmd->callback([&g] {
         if (plan_ids.empty() == route_ids.empty())
             throw CLI::ValidationError("compare", "give exactly one of --plans A,B,... or --routes A,B,...");
-        Format format = g.format_for("compare", {Format::Table, Format::Csv, Format::Json, Format::Md});
+        Format format = g.format_for("compare", {Format::Table, Format::Csv, Format::Json, Format::Md, Format::Html});
         Model model = g.load();
         SolvedModel solved(model);
         std::vector<Assessment> as;
@@ -36,7 +37,8 @@ void add_compare(CLI::App& app, Globals& g)
             as.push_back(assess(solved, o));
         }
         Output out(g);
-        write_comparison(out.stream(), format, model, as);
+        if (format == Format::Html) out.stream() << render_html(compare_report(model, as));
+        else write_comparison(out.stream(), format, model, as);
         out.close();
     });
 }
