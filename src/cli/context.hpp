@@ -54,5 +54,6 @@ void add_show(CLI::App& app, Globals& g);
 void add_assess(CLI::App& app, Globals& g);
 void add_compare(CLI::App& app, Globals& g);
 void add_value(CLI::App& app, Globals& g);
+void add_run(CLI::App& app, Globals& g);
 
 }  // namespace reclaim::cli

@@ -31,6 +31,7 @@ int main(int argc, char** argv)
     add_assess(app, g);
     add_compare(app, g);
     add_value(app, g);
+    add_run(app, g);
 
     try {
         app.parse(argc, argv);

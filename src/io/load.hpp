@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "model/model.hpp"
@@ -34,5 +35,13 @@ void load_products(const std::filesystem::path& dir, Model& model, Diagnostics& 
 void load_lifetimes(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
 void load_routes(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
 void load_plans(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
+
+class CsvTable;
+struct CsvSchema;
+//! The columns of products/lifetimes.csv (and of a scenario's lifetimes.csv).
+extern const CsvSchema kLifetimeSchema;
+//! Reads lifetime rows from `t` into `out` (one row per product), adding their parameters to
+//! model.params; shared by products/lifetimes.csv and a scenario's overrides.
+void read_lifetimes(const CsvTable& t, Model& model, std::vector<Lifetime>& out, Diagnostics& diag);
 
 }  // namespace reclaim

@@ -1,5 +1,6 @@
 // products/products.csv, bom.csv and lifetimes.csv.
 
+#include <algorithm>
 #include <functional>
 
 #include <fmt/format.h>
@@ -143,10 +144,16 @@ void load_products(const std::filesystem::path& dir, Model& model, Diagnostics& 
         if (state[i] == 0) visit(i);
 }
 
+const CsvSchema kLifetimeSchema{{"product", "model", "source"}, {"mean", "sd", "shape", "scale", "note"}};
+
 void load_lifetimes(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
 {
-    auto t = CsvTable::read(dir / "products/lifetimes.csv", "products/lifetimes.csv",
-                            {{"product", "model", "source"}, {"mean", "sd", "shape", "scale", "note"}}, diag);
+    auto t = CsvTable::read(dir / "products/lifetimes.csv", "products/lifetimes.csv", kLifetimeSchema, diag);
+    read_lifetimes(t, model, model.lifetimes, diag);
+}
+
+void read_lifetimes(const CsvTable& t, Model& model, std::vector<Lifetime>& out, Diagnostics& diag)
+{
     for (const auto& r : t.rows()) {
         auto product = read_text(t, r, "product", diag);
         auto model_name = read_text(t, r, "model", diag);
@@ -157,7 +164,7 @@ void load_lifetimes(const std::filesystem::path& dir, Model& model, Diagnostics&
             diag.add(t.at(r, "product"), *product, "is not a product of products/products.csv");
             continue;
         }
-        if (model.lifetime_of(*pi)) {
+        if (std::any_of(out.begin(), out.end(), [&](const Lifetime& l) { return l.product == *pi; })) {
             diag.add(t.at(r, "product"), *product, "has two lifetime rows");
             continue;
         }
@@ -193,7 +200,7 @@ void load_lifetimes(const std::filesystem::path& dir, Model& model, Diagnostics&
             else if (col == "shape") l.shape = id;
             else l.scale = id;
         }
-        if (ok) model.lifetimes.push_back(l);
+        if (ok) out.push_back(l);
     }
 }
 

@@ -1,0 +1,116 @@
+// Times `reclaim run` in process: on the shipped UK scenario (tests/data/tiny's `tiny` until the
+// shipped data is present) and on a synthetic scenario 100 times larger (10x the products on the
+// market, 10x the years). Prints medians.
+//
+//   build/release/bench/bench_run [REPEATS]
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "engine/scenario_run.hpp"
+#include "engine/targets.hpp"
+#include "io/load.hpp"
+#include "io/load_scenario.hpp"
+#include "report/run_report.hpp"
+
+using namespace reclaim;
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double median_ms(int repeats, const std::function<void()>& f)
+{
+    std::vector<double> ms;
+    for (int i = 0; i < repeats; ++i) {
+        auto t0 = Clock::now();
+        f();
+        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    return ms[ms.size() / 2];
+}
+
+// Everything `reclaim run` computes after loading: the run, both inverse questions, the JSON.
+std::size_t compute(const Model& model, const Scenario& sc)
+{
+    auto values = model.params.nominal();
+    PreparedScenario p = prepare_scenario(model, sc);
+    ScenarioResult r = run_scenario(model, p, values);
+    auto targets = analyse_targets(model, p, values, r);
+    return run_json(model, sc, r, targets).dump().size();
+}
+
+// Each product on the market cloned `products` times (same BoM, lifetime and series) and the
+// horizon stretched back to `years` times as many years.
+void enlarge(Model& model, Scenario& sc, int products, int years)
+{
+    const std::size_t n = model.products.size();
+    for (std::size_t p = 0; p < n; ++p) {
+        if (sc.put_on_market[p].empty()) continue;
+        for (int k = 1; k < products; ++k) {
+            Product copy = model.products[p];
+            copy.id += "_x" + std::to_string(k);
+            std::size_t i = model.products.size();
+            model.product_index.add(copy.id, i);
+            model.products.push_back(copy);
+            if (const Lifetime* l = sc.lifetime_of(model, p)) {
+                Lifetime lc = *l;
+                lc.product = i;
+                model.lifetimes.push_back(lc);
+            }
+            sc.put_on_market.push_back(sc.put_on_market[p]);
+            sc.collection.push_back(sc.collection[p]);
+        }
+    }
+    sc.first_year = sc.last_year - years * sc.years() + 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    const int repeats = argc > 1 ? std::max(1, std::atoi(argv[1])) : 11;
+    fs::path repo = RECLAIM_REPO_DIR;
+    fs::path data = repo;
+    std::string name = "uk-2035";
+    if (!fs::is_regular_file(repo / "materials/elements.csv") || !fs::is_directory(repo / "scenarios/uk-2035")) {
+        data = repo / "tests/data/tiny";
+        name = "tiny";
+    }
+    try {
+        Model model = load_model(data);
+        Scenario sc = load_scenario(find_scenario(data, name), model);
+        std::size_t on_market = 0;
+        for (const auto& s : sc.put_on_market) on_market += s.empty() ? 0 : 1;
+
+        double load = median_ms(repeats, [&] {
+            Model m = load_model(data);
+            Scenario s = load_scenario(find_scenario(data, name), m);
+        });
+        double run = median_ms(repeats, [&] { compute(model, sc); });
+        std::printf("scenario %s (%s): %zu products on the market x %d years\n", name.c_str(), data.c_str(), on_market,
+                    sc.years());
+        std::printf("  load data + scenario        median %9.2f ms\n", load);
+        std::printf("  run + targets + JSON        median %9.2f ms  (3 runs of the scenario)\n", run);
+
+        Model big = model;
+        Scenario big_sc = sc;
+        enlarge(big, big_sc, 10, 10);
+        std::size_t big_on_market = 0;
+        for (const auto& s : big_sc.put_on_market) big_on_market += s.empty() ? 0 : 1;
+        double big_run = median_ms(std::max(1, repeats / 2), [&] { compute(big, big_sc); });
+        std::printf("synthetic x100: %zu products on the market x %d years\n", big_on_market, big_sc.years());
+        std::printf("  run + targets + JSON        median %9.2f ms\n", big_run);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "bench_run: %s\n", e.what());
+        return 1;
+    }
+    return 0;
+}

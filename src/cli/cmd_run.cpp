@@ -1,0 +1,63 @@
+// reclaim run [SCENARIO]: the scenario over time against its targets; writes
+// reports/<scenario>/results.json and results.csv and prints the headline.
+
+#include <fstream>
+#include <iostream>
+
+#include "cli/context.hpp"
+#include "engine/scenario_run.hpp"
+#include "engine/targets.hpp"
+#include "io/load_scenario.hpp"
+#include "report/run_report.hpp"
+
+namespace reclaim::cli {
+
+namespace {
+
+void write_file(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write)
+{
+    std::ofstream f(path, std::ios::binary);
+    if (!f) throw Error("cannot write " + path.string());
+    write(f);
+    f.flush();
+    if (!f) throw Error("writing " + path.string() + " failed");
+}
+
+}  // namespace
+
+void add_run(CLI::App& app, Globals& g)
+{
+    static std::string scenario_name = "uk-2035";
+    static std::string out_dir = "reports";
+    static bool no_files = false;
+    auto* cmd = app.add_subcommand("run", "run a scenario over time against its recycling targets (the main job)");
+    cmd->add_option("scenario", scenario_name, "a name under <data>/scenarios/ or a folder")->capture_default_str();
+    cmd->add_option("--out-dir", out_dir, "write results.json and results.csv to DIR/<scenario>/")->capture_default_str();
+    cmd->add_flag("--no-files", no_files, "do not write the report files");
+    cmd->callback([&g] {
+        Format format = g.format_for("run", {Format::Table, Format::Csv, Format::Json, Format::Md});
+        Model model = g.load();
+        auto dir = find_scenario(g.data_dir(), scenario_name);
+        Scenario sc = load_scenario(dir, model);
+        ParamValues values = model.params.nominal();
+        PreparedScenario prepared = prepare_scenario(model, sc);
+        ScenarioResult result = run_scenario(model, prepared, values);
+        auto targets = analyse_targets(model, prepared, values, result);
+        nlohmann::json j = run_json(model, sc, result, targets);
+
+        if (!no_files) {
+            std::filesystem::path folder = std::filesystem::path(out_dir) / sc.folder;
+            std::filesystem::create_directories(folder);
+            write_file(folder / "results.json", [&](std::ostream& o) { o << j.dump(2) << '\n'; });
+            write_file(folder / "results.csv", [&](std::ostream& o) { write_run_csv(o, model, result); });
+            if (!g.quiet) std::cerr << "reclaim run: wrote " << (folder / "results.json").string() << " and results.csv\n";
+        }
+        Output out(g);
+        if (format == Format::Json) out.stream() << j.dump(2) << '\n';
+        else if (format == Format::Csv) write_run_csv(out.stream(), model, result);
+        else write_run_headline(out.stream(), format, model, sc, result, targets);
+        out.close();
+    });
+}
+
+}  // namespace reclaim::cli

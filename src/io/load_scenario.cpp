@@ -1,0 +1,593 @@
+// scenarios/NAME/scenario.toml and its CSV time series.
+
+#include "io/load_scenario.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "io/csv.hpp"
+#include "io/load.hpp"
+
+namespace reclaim {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Default lever names (DESIGN.md): the plan shreds magnets with steel unless told otherwise.
+constexpr const char* kMagnetClass = "magnet";
+constexpr const char* kMagnetShredRoute = "shred_steel";
+constexpr const char* kMagnetExtractionRoute = "magnet_hpms";
+
+// What a manifest's tables may hold: a typo must not pass silently.
+const std::vector<std::string_view> kTopKeys{"name", "description", "years", "plan", "survival",
+                                             "plans", "files", "targets", "levers"};
+const std::vector<std::string_view> kPlanKeys{"from", "plan"};
+const std::vector<std::string_view> kFileKeys{"put_on_market", "collection", "demand", "scrap", "lifetimes"};
+const std::vector<std::string_view> kTargetKeys{"element", "share", "year", "source"};
+const std::vector<std::string_view> kLeverKeys{"magnet_class", "magnet_shred_route", "magnet_extraction_route"};
+
+std::string join(const std::vector<std::string_view>& items)
+{
+    std::string out;
+    for (auto s : items) out += (out.empty() ? "" : ", ") + std::string(s);
+    return out;
+}
+
+std::size_t line_of(const toml::node& n) { return static_cast<std::size_t>(n.source().begin.line); }
+
+// Reads scenario.toml into a Scenario, checking every key against the model.
+class ManifestReader {
+public:
+    ManifestReader(std::string file, Model& model, Scenario& sc, Diagnostics& diag)
+        : file_(std::move(file)), model_(model), sc_(sc), diag_(diag)
+    {
+    }
+
+    // "scenario.toml:4: plan = 'nope' is not a plan of routes/plans.csv": TOML has keys, not columns.
+    void bad(std::size_t line, const std::string& key, const std::string& text, const std::string& message)
+    {
+        std::string what = text.empty() ? key : key + " = '" + text + "'";
+        diag_.add(Location{file_, line, {}}, "", what + " " + message);
+    }
+
+    void check_keys(const toml::table& t, const std::vector<std::string_view>& allowed, const std::string& where)
+    {
+        for (auto&& [k, v] : t) {
+            if (std::find(allowed.begin(), allowed.end(), k.str()) == allowed.end())
+                bad(line_of(v), std::string(k.str()), "",
+                          "is not a key of " + where + " (expected: " + join(allowed) + ")");
+        }
+    }
+
+    // A required or optional string value; nullopt (with a problem if required or mistyped).
+    std::optional<std::string> text(const toml::table& t, std::string_view key, std::size_t table_line, bool required)
+    {
+        const toml::node* n = t.get(key);
+        if (!n) {
+            if (required) bad(table_line, std::string(key), "", "is missing (a string is required)");
+            return std::nullopt;
+        }
+        auto s = n->value<std::string>();
+        if (!s || (required && s->empty())) {
+            bad(line_of(*n), std::string(key), "", s ? "is empty" : "must be a string");
+            return std::nullopt;
+        }
+        return s;
+    }
+
+    std::optional<int> year(const toml::node& n, std::string_view key, bool check_range)
+    {
+        auto v = n.as_integer();
+        if (!v) {
+            bad(line_of(n), std::string(key), "", "must be an integer year");
+            return std::nullopt;
+        }
+        auto y = v->get();
+        if (check_range && (y < sc_.first_year || y > sc_.last_year)) {
+            bad(line_of(n), std::string(key), std::to_string(y),
+                      fmt::format("is outside the scenario's years {}..{}", sc_.first_year, sc_.last_year));
+            return std::nullopt;
+        }
+        if (y < -100000 || y > 100000) {
+            bad(line_of(n), std::string(key), std::to_string(y), "is not a plausible year");
+            return std::nullopt;
+        }
+        return static_cast<int>(y);
+    }
+
+    std::optional<std::size_t> plan(const toml::node& n, std::string_view key)
+    {
+        auto s = n.value<std::string>();
+        if (!s) {
+            bad(line_of(n), std::string(key), "", "must be a plan id (a string)");
+            return std::nullopt;
+        }
+        auto p = model_.find_plan(*s);
+        if (!p) bad(line_of(n), std::string(key), *s, "is not a plan of routes/plans.csv");
+        return p;
+    }
+
+    // Reads everything but [[targets]] (which need the demand series) into the scenario.
+    void read(const toml::table& root, std::map<std::string, std::pair<std::string, std::size_t>>& files)
+    {
+        check_keys(root, kTopKeys, "scenario.toml");
+        if (auto s = text(root, "name", 1, true)) sc_.name = *s;
+        if (auto s = text(root, "description", 1, false)) sc_.description = *s;
+
+        bool years_ok = false;
+        if (const toml::node* n = root.get("years")) {
+            const toml::array* a = n->as_array();
+            if (!a || a->size() != 2) {
+                bad(line_of(*n), "years", "", "must be [first, last], two integer years");
+            } else {
+                auto first = year(*a->get(0), "years", false);
+                auto last = year(*a->get(1), "years", false);
+                if (first && last) {
+                    if (*first > *last) {
+                        bad(line_of(*n), "years", fmt::format("[{}, {}]", *first, *last),
+                                  "has the first year after the last");
+                    } else if (*last - *first > 2000) {
+                        bad(line_of(*n), "years", fmt::format("[{}, {}]", *first, *last),
+                                  "spans more than 2000 years");
+                    } else {
+                        sc_.first_year = *first;
+                        sc_.last_year = *last;
+                        years_ok = true;
+                    }
+                }
+            }
+        } else {
+            bad(1, "years", "", "is missing (expected years = [first, last])");
+        }
+        years_ok_ = years_ok;
+
+        if (const toml::node* n = root.get("plan")) {
+            if (auto p = plan(*n, "plan")) sc_.plan = *p;
+        } else {
+            bad(1, "plan", "", "is missing (the plan of the first year, from routes/plans.csv)");
+        }
+
+        if (auto s = text(root, "survival", 1, false)) {
+            if (*s == "end") sc_.survival = SurvivalConvention::End;
+            else if (*s == "middle") sc_.survival = SurvivalConvention::Middle;
+            else bad(line_of(*root.get("survival")), "survival", *s, "is not a survival convention (expected \"end\" or \"middle\")");
+        }
+
+        if (const toml::node* n = root.get("plans")) {
+            const toml::array* a = n->as_array();
+            if (!a || !a->is_array_of_tables()) {
+                bad(line_of(*n), "plans", "", "must be [[plans]] tables with from and plan");
+            } else {
+                for (const auto& item : *a) {
+                    const toml::table& t = *item.as_table();
+                    std::size_t line = line_of(t);
+                    check_keys(t, kPlanKeys, "[[plans]]");
+                    const toml::node* from = t.get("from");
+                    const toml::node* p = t.get("plan");
+                    if (!from) bad(line, "from", "", "is missing (the first year of this plan)");
+                    if (!p) bad(line, "plan", "", "is missing (a plan id)");
+                    if (!from || !p) continue;
+                    auto y = years_ok ? year(*from, "from", true) : std::nullopt;
+                    auto pi = plan(*p, "plan");
+                    if (!y || !pi) continue;
+                    for (const auto& s : sc_.plan_switches) {
+                        if (s.from == *y) {
+                            bad(line_of(*from), "from", std::to_string(*y),
+                                      fmt::format("already switches plan at line {}", s.line));
+                        }
+                    }
+                    sc_.plan_switches.push_back(PlanSwitch{*y, *pi, line_of(*from)});
+                }
+                std::stable_sort(sc_.plan_switches.begin(), sc_.plan_switches.end(),
+                                 [](const PlanSwitch& a, const PlanSwitch& b) { return a.from < b.from; });
+            }
+        }
+
+        if (const toml::node* n = root.get("files")) {
+            if (const toml::table* t = n->as_table()) {
+                check_keys(*t, kFileKeys, "[files]");
+                for (auto key : kFileKeys) {
+                    bool required = key != "scrap" && key != "lifetimes";
+                    if (auto s = text(*t, key, line_of(*t), required))
+                        files[std::string(key)] = {*s, line_of(*t->get(key))};
+                }
+            } else {
+                bad(line_of(*n), "files", "", "must be a [files] table");
+            }
+        } else {
+            bad(1, "files", "", "is missing (a [files] table naming put_on_market, collection and demand)");
+        }
+
+        read_levers(root);
+    }
+
+    void read_levers(const toml::table& root)
+    {
+        const toml::table* t = nullptr;
+        if (const toml::node* n = root.get("levers")) {
+            t = n->as_table();
+            if (!t) {
+                bad(line_of(*n), "levers", "", "must be a [levers] table");
+                return;
+            }
+            check_keys(*t, kLeverKeys, "[levers]");
+        }
+        // A name given in [levers] must exist; the defaults may be absent from a data set, which
+        // only means the magnet question cannot be asked.
+        auto lookup = [&](std::string_view key, const char* fallback, bool is_class) -> std::optional<std::size_t> {
+            std::string name = fallback;
+            const toml::node* n = t ? t->get(key) : nullptr;
+            if (n) {
+                auto s = n->value<std::string>();
+                if (!s) {
+                    bad(line_of(*n), std::string(key), "", "must be a string");
+                    return std::nullopt;
+                }
+                name = *s;
+            }
+            auto i = is_class ? model_.find_class(name) : model_.find_route(name);
+            if (!i && n)
+                bad(line_of(*n), std::string(key), name,
+                          is_class ? "is not a treatment class of products/bom.csv" : "is not a route of routes/routes.csv");
+            return i;
+        };
+        auto cls = lookup("magnet_class", kMagnetClass, true);
+        auto shred = lookup("magnet_shred_route", kMagnetShredRoute, false);
+        auto extract = lookup("magnet_extraction_route", kMagnetExtractionRoute, false);
+        if (cls && shred && extract) sc_.magnet_lever = MagnetLever{*cls, *shred, *extract};
+    }
+
+    void read_targets(const toml::table& root)
+    {
+        const toml::node* n = root.get("targets");
+        if (!n) return;
+        const toml::array* a = n->as_array();
+        if (!a || !a->is_array_of_tables()) {
+            bad(line_of(*n), "targets", "", "must be [[targets]] tables with element, share, year, source");
+            return;
+        }
+        for (const auto& item : *a) {
+            const toml::table& t = *item.as_table();
+            std::size_t line = line_of(t);
+            check_keys(t, kTargetKeys, "[[targets]]");
+            Target target;
+            target.line = line;
+            bool ok = true;
+            if (auto s = text(t, "element", line, true)) {
+                auto e = model_.elements.find(*s);
+                if (!e) {
+                    bad(line_of(*t.get("element")), "element", *s, "is not an element of materials/elements.csv");
+                    ok = false;
+                } else if (sc_.demand_kg.size() == model_.elements.size() && sc_.demand_kg[*e].empty()) {
+                    bad(line_of(*t.get("element")), "element", *s,
+                              "has a target but no demand: nobody demands it in the demand file");
+                    ok = false;
+                } else {
+                    target.element = *e;
+                }
+            } else {
+                ok = false;
+            }
+            if (const toml::node* s = t.get("share")) {
+                auto v = s->value<double>();
+                if (!v || !std::isfinite(*v) || *v <= 0.0 || *v > 1.0) {
+                    bad(line_of(*s), "share", "", "must be a fraction in (0, 1], e.g. 0.20");
+                    ok = false;
+                } else {
+                    target.share = *v;
+                }
+            } else {
+                bad(line, "share", "", "is missing (the recycled share to reach, e.g. 0.20)");
+                ok = false;
+            }
+            if (const toml::node* y = t.get("year")) {
+                auto v = years_ok_ ? year(*y, "year", true) : std::nullopt;
+                if (v) target.year = *v;
+                else ok = false;
+            } else {
+                bad(line, "year", "", "is missing (the year the share is due)");
+                ok = false;
+            }
+            if (auto s = text(t, "source", line, true)) target.source = *s;
+            else ok = false;
+            if (ok) sc_.targets.push_back(target);
+        }
+    }
+
+    [[nodiscard]] bool years_ok() const { return years_ok_; }
+
+private:
+    std::string file_;
+    Model& model_;
+    Scenario& sc_;
+    Diagnostics& diag_;
+    bool years_ok_ = false;
+};
+
+// Rows of one series collected by key, then sorted and checked for repeated years.
+template <class Key>
+class SeriesBuilder {
+public:
+    void add(const Key& key, int year, double value, std::size_t line) { rows_[key].push_back(SeriesPoint{year, value, line}); }
+
+    //! Sorted series per key; a year given twice is a problem at its second line.
+    std::map<Key, Series> build(const std::string& file, Diagnostics& diag, const std::string& what)
+    {
+        std::map<Key, Series> out;
+        for (auto& [key, points] : rows_) {
+            std::stable_sort(points.begin(), points.end(),
+                             [](const SeriesPoint& a, const SeriesPoint& b) { return a.year < b.year; });
+            Series s;
+            s.file = file;
+            for (const auto& p : points) {
+                if (!s.points.empty() && s.points.back().year == p.year) {
+                    diag.add(Location{file, std::max(p.line, s.points.back().line), "year"}, std::to_string(p.year),
+                             fmt::format("is given twice for {} (also at line {})", what,
+                                         std::min(p.line, s.points.back().line)));
+                    continue;
+                }
+                s.points.push_back(p);
+            }
+            out.emplace(key, std::move(s));
+        }
+        return out;
+    }
+
+private:
+    std::map<Key, std::vector<SeriesPoint>> rows_;
+};
+
+class CsvReader {
+public:
+    CsvReader(const Scenario& sc, Diagnostics& diag) : sc_(sc), diag_(diag) {}
+
+    std::optional<int> year(const CsvTable& t, const CsvRow& r)
+    {
+        auto v = read_number(t, r, "year", diag_);
+        if (!v) return std::nullopt;
+        if (*v != std::floor(*v)) {
+            diag_.add(t.at(r, "year"), t.cell(r, "year"), "is not a whole year");
+            return std::nullopt;
+        }
+        if (*v < sc_.first_year || *v > sc_.last_year) {
+            diag_.add(t.at(r, "year"), t.cell(r, "year"),
+                      fmt::format("is outside the scenario's years {}..{} (scenario.toml)", sc_.first_year, sc_.last_year));
+            return std::nullopt;
+        }
+        return static_cast<int>(*v);
+    }
+
+    std::optional<double> non_negative(const CsvTable& t, const CsvRow& r)
+    {
+        auto v = read_number(t, r, "value", diag_);
+        if (v && *v < 0) {
+            diag_.add(t.at(r, "value"), t.cell(r, "value"), "must not be negative");
+            return std::nullopt;
+        }
+        return v;
+    }
+
+    // A mass unit's factor to kg.
+    std::optional<double> mass_unit(const CsvTable& t, const CsvRow& r)
+    {
+        const UnitDef* u = read_unit(t, r, "unit", diag_);
+        if (!u) return std::nullopt;
+        if (u->dim != Dimension::Mass) {
+            diag_.add(t.at(r, "unit"), t.cell(r, "unit"), "is not a mass unit (expected " + unit_list(Dimension::Mass) + ")");
+            return std::nullopt;
+        }
+        return u->to_base;
+    }
+
+private:
+    const Scenario& sc_;
+    Diagnostics& diag_;
+};
+
+}  // namespace
+
+fs::path find_scenario(const fs::path& data_dir, const std::string& name_or_path)
+{
+    std::error_code ec;
+    fs::path p(name_or_path);
+    if (fs::is_regular_file(p / "scenario.toml", ec)) return p;
+    fs::path named = data_dir / "scenarios" / name_or_path;
+    if (fs::is_regular_file(named / "scenario.toml", ec)) return named;
+    throw LookupError("no scenario '" + name_or_path + "': neither " + (p / "scenario.toml").string() + " nor " +
+                      (named / "scenario.toml").string() + " exists");
+}
+
+Scenario load_scenario(const fs::path& dir, Model& model, Diagnostics& diag)
+{
+    Scenario sc;
+    fs::path abs = fs::weakly_canonical(dir);
+    sc.folder = abs.filename().string();
+    // Messages name files as the user knows them: scenarios/NAME/... under a data folder.
+    std::string prefix = abs.parent_path().filename() == "scenarios" ? "scenarios/" + sc.folder : dir.string();
+    auto display = [&](const std::string& f) { return prefix + "/" + f; };
+    const std::string manifest = display("scenario.toml");
+
+    toml::table root;
+    try {
+        root = toml::parse_file((dir / "scenario.toml").string());
+    } catch (const toml::parse_error& e) {
+        diag.add(Location{manifest, static_cast<std::size_t>(e.source().begin.line), {}}, "",
+                 "is not valid TOML: " + std::string(e.description()));
+        return sc;
+    }
+
+    ManifestReader reader(manifest, model, sc, diag);
+    std::map<std::string, std::pair<std::string, std::size_t>> files;
+    reader.read(root, files);
+    if (!reader.years_ok()) return sc;  // nothing below can be checked without the years
+
+    CsvReader csv(sc, diag);
+    auto table = [&](const std::string& key, const CsvSchema& schema) -> std::optional<CsvTable> {
+        auto it = files.find(key);
+        if (it == files.end()) return std::nullopt;
+        fs::path path = dir / it->second.first;
+        std::error_code ec;
+        if (!fs::is_regular_file(path, ec)) {
+            diag.add(Location{manifest, it->second.second, {}}, "",
+                     key + " = '" + it->second.first + "' names a file that does not exist (expected at " +
+                         path.string() + ")");
+            return std::nullopt;
+        }
+        return CsvTable::read(path, display(it->second.first), schema, diag);
+    };
+
+    // put_on_market.csv: functional units per year.
+    sc.put_on_market.assign(model.products.size(), Series{});
+    if (auto t = table("put_on_market", {{"product", "year", "value", "unit", "source"}, {"note"}})) {
+        SeriesBuilder<std::size_t> b;
+        for (const auto& r : t->rows()) {
+            auto product = read_text(*t, r, "product", diag);
+            auto source = read_source(*t, r, diag);
+            auto y = csv.year(*t, r);
+            auto v = csv.non_negative(*t, r);
+            const UnitDef* u = read_unit(*t, r, "unit", diag);
+            if (!product || !source || !y || !v || !u) continue;
+            auto pi = model.find_product(*product);
+            if (!pi) {
+                diag.add(t->at(r, "product"), *product, "is not a product of products/products.csv");
+                continue;
+            }
+            const UnitDef& fu = *model.products[*pi].unit;
+            if (u->dim != fu.dim || u->denominator()) {
+                diag.add(t->at(r, "unit"), std::string(u->symbol),
+                         fmt::format("does not fit product '{}' (counted in {}: use {})", *product, fu.symbol,
+                                     unit_list(fu.dim)));
+                continue;
+            }
+            b.add(*pi, *y, *v * u->to_base / fu.to_base, r.line);
+        }
+        for (auto& [pi, s] : b.build(t->file(), diag, "this product")) sc.put_on_market[pi] = std::move(s);
+    }
+
+    // collection.csv: a fraction per product, `*` for the rest.
+    sc.collection.assign(model.products.size(), Series{});
+    if (auto t = table("collection", {{"product", "year", "value", "source"}, {"note"}})) {
+        SeriesBuilder<std::size_t> b;  // npos = the `*` default
+        for (const auto& r : t->rows()) {
+            auto product = read_text(*t, r, "product", diag);
+            auto source = read_source(*t, r, diag);
+            auto y = csv.year(*t, r);
+            auto v = read_number(*t, r, "value", diag);
+            if (!product || !source || !y || !v) continue;
+            if (*v < 0.0 || *v > 1.0) {
+                diag.add(t->at(r, "value"), t->cell(r, "value"),
+                         *v > 1.0 ? "is a collection rate above 1 (a share of end-of-life units, 0..1)"
+                                  : "is a negative collection rate (a share of end-of-life units, 0..1)");
+                continue;
+            }
+            std::size_t key = npos;
+            if (*product != "*") {
+                auto pi = model.find_product(*product);
+                if (!pi) {
+                    diag.add(t->at(r, "product"), *product, "is not a product of products/products.csv (or '*' for every other product)");
+                    continue;
+                }
+                key = *pi;
+            }
+            b.add(key, *y, *v, r.line);
+        }
+        auto built = b.build(t->file(), diag, "this product");
+        auto def = built.find(npos);
+        for (std::size_t p = 0; p < model.products.size(); ++p) {
+            auto it = built.find(p);
+            if (it != built.end()) sc.collection[p] = it->second;
+            else if (def != built.end()) sc.collection[p] = def->second;
+            else if (!sc.put_on_market[p].empty())
+                diag.add(Location{t->file(), 0, "product"}, model.products[p].id,
+                         "is put on the market but has no collection rate (add its rows, or a '*' default)");
+        }
+    }
+
+    // demand.csv: kg of element per year.
+    sc.demand_kg.assign(model.elements.size(), Series{});
+    if (auto t = table("demand", {{"element", "year", "value", "unit", "source"}, {"note"}})) {
+        SeriesBuilder<std::size_t> b;
+        for (const auto& r : t->rows()) {
+            auto element = read_text(*t, r, "element", diag);
+            auto source = read_source(*t, r, diag);
+            auto y = csv.year(*t, r);
+            auto v = csv.non_negative(*t, r);
+            auto f = csv.mass_unit(*t, r);
+            if (!element || !source || !y || !v || !f) continue;
+            auto e = model.elements.find(*element);
+            if (!e) {
+                diag.add(t->at(r, "element"), *element, "is not an element of materials/elements.csv");
+                continue;
+            }
+            b.add(*e, *y, *v * *f, r.line);
+        }
+        for (auto& [e, s] : b.build(t->file(), diag, "this element")) sc.demand_kg[e] = std::move(s);
+    }
+
+    // scrap.csv: kg of an element or a material sent to a route per year.
+    if (auto t = table("scrap", {{"item", "route", "year", "value", "unit", "source"}, {"note"}})) {
+        using Key = std::tuple<int, std::size_t, std::size_t>;  // kind, item, route
+        SeriesBuilder<Key> b;
+        for (const auto& r : t->rows()) {
+            auto item = read_text(*t, r, "item", diag);
+            auto route = read_text(*t, r, "route", diag);
+            auto source = read_source(*t, r, diag);
+            auto y = csv.year(*t, r);
+            auto v = csv.non_negative(*t, r);
+            auto f = csv.mass_unit(*t, r);
+            if (!item || !route || !source || !y || !v || !f) continue;
+            auto ri = model.find_route(*route);
+            if (!ri) {
+                diag.add(t->at(r, "route"), *route, "is not a route of routes/routes.csv");
+                continue;
+            }
+            Key key;
+            if (auto e = model.elements.find(*item)) key = {0, *e, *ri};
+            else if (auto m = model.find_material(*item)) key = {1, *m, *ri};
+            else {
+                diag.add(t->at(r, "item"), *item, "is neither an element symbol nor a material id");
+                continue;
+            }
+            b.add(key, *y, *v * *f, r.line);
+        }
+        for (auto& [key, s] : b.build(t->file(), diag, "this item and route")) {
+            ScrapFlow flow;
+            flow.kind = std::get<0>(key) == 0 ? ScrapFlow::Kind::Element : ScrapFlow::Kind::Material;
+            flow.item = std::get<1>(key);
+            flow.route = std::get<2>(key);
+            flow.mass_kg = std::move(s);
+            sc.scrap.push_back(std::move(flow));
+        }
+    }
+
+    // lifetimes.csv: overrides of products/lifetimes.csv.
+    if (auto t = table("lifetimes", kLifetimeSchema)) read_lifetimes(*t, model, sc.lifetimes, diag);
+
+    // Every product on the market needs a lifetime for the stock model.
+    if (files.count("put_on_market")) {
+        for (std::size_t p = 0; p < model.products.size(); ++p) {
+            if (sc.put_on_market[p].empty() || sc.lifetime_of(model, p)) continue;
+            diag.add(Location{display(files["put_on_market"].first), sc.put_on_market[p].points.front().line, "product"},
+                     model.products[p].id, "has no lifetime (add it to products/lifetimes.csv or the scenario's lifetimes.csv)");
+        }
+    }
+
+    reader.read_targets(root);
+    return sc;
+}
+
+Scenario load_scenario(const fs::path& dir, Model& model)
+{
+    Diagnostics diag;
+    Scenario sc = load_scenario(dir, model, diag);
+    diag.throw_if_any();
+    return sc;
+}
+
+}  // namespace reclaim

@@ -1,0 +1,95 @@
+#pragma once
+// A scenario: the time series and choices of scenarios/NAME/ (DESIGN.md "Scenarios"), resolved
+// to model indices and converted to base units by io/load_scenario. Plain data, no I/O.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace reclaim {
+
+//! One listed point of a time series, with the CSV line it came from.
+struct SeriesPoint {
+    int year = 0;
+    double value = 0.0;  //!< in base units (kg, functional units, fraction)
+    std::size_t line = 0;
+};
+
+//! A yearly series given at some years: linear between listed years, held flat outside them.
+struct Series {
+    std::vector<SeriesPoint> points;  //!< sorted by year, one per year
+    std::string file;                 //!< the CSV it came from, for messages and traceability
+
+    [[nodiscard]] bool empty() const { return points.empty(); }
+    //! The value in `year` (0 for an empty series).
+    [[nodiscard]] double at(int year) const;
+};
+
+//! Where on a year's age axis the survival curve is evaluated.
+enum class SurvivalConvention {
+    End,     //!< S(a) at whole-year ages a = 0, 1, 2... (ODYM's DynamicStockModel)
+    Middle,  //!< S(a + 0.5), half a year later (flodym's default)
+};
+
+//! "end" or "middle".
+const char* survival_name(SurvivalConvention s);
+
+//! From `from` on, the scenario uses `plan`.
+struct PlanSwitch {
+    int from = 0;
+    std::size_t plan = npos;
+    std::size_t line = 0;  //!< scenario.toml line
+};
+
+//! A recycled-share target: recovered / demand of `element` at least `share` in `year`.
+struct Target {
+    std::size_t element = npos;
+    double share = 0.0;  //!< [fraction]
+    int year = 0;
+    std::string source;
+    std::size_t line = 0;  //!< scenario.toml line
+};
+
+//! Manufacturing scrap of one item (an element or a material) sent to one route.
+struct ScrapFlow {
+    enum class Kind { Element, Material } kind = Kind::Element;
+    std::size_t item = npos;   //!< element or material index
+    std::size_t route = npos;  //!< route index
+    Series mass_kg;            //!< scrap mass per year [kg]
+};
+
+//! The magnet lever of the inverse question: the share of a class moved from one route to another.
+struct MagnetLever {
+    std::size_t treatment_class = npos;  //!< the magnet class
+    std::size_t shred_route = npos;      //!< where the plan shreds magnets with the rest
+    std::size_t extraction_route = npos; //!< where extracted magnets go
+};
+
+struct Scenario {
+    std::string name;
+    std::string description;
+    std::string folder;  //!< the folder's name ("uk-2035"): names the report folder
+    int first_year = 0;  //!< inclusive
+    int last_year = 0;   //!< inclusive
+    SurvivalConvention survival = SurvivalConvention::End;
+    std::size_t plan = npos;             //!< the plan of the first year
+    std::vector<PlanSwitch> plan_switches;  //!< sorted by year
+    std::vector<Series> put_on_market;   //!< per product [functional units per year]; empty: none
+    std::vector<Series> collection;      //!< per product [fraction], the `*` default applied
+    std::vector<Series> demand_kg;       //!< per element [kg per year]; empty: no demand given
+    std::vector<ScrapFlow> scrap;
+    std::vector<Lifetime> lifetimes;     //!< overrides of products/lifetimes.csv
+    std::vector<Target> targets;
+    std::optional<MagnetLever> magnet_lever;  //!< nullopt if the data has no such class/routes
+
+    [[nodiscard]] int years() const { return last_year - first_year + 1; }
+    //! The plan in force in `year`.
+    [[nodiscard]] std::size_t plan_in(int year) const;
+    //! The lifetime of a product: the scenario's override, else the model's, else nullptr.
+    [[nodiscard]] const Lifetime* lifetime_of(const Model& model, std::size_t product) const;
+};
+
+}  // namespace reclaim

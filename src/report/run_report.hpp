@@ -1,0 +1,37 @@
+#pragma once
+// Writers for `reclaim run`: the headline table of the targets, results.json (docs/json.md,
+// "run") and results.csv (long format: year, element, quantity, value, unit).
+
+#include <ostream>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/scenario_run.hpp"
+#include "engine/targets.hpp"
+#include "model/model.hpp"
+#include "model/scenario.hpp"
+#include "report/format.hpp"
+
+namespace reclaim {
+
+//! Elements with any end-of-life content, scrap or demand in the run, in element table order.
+std::vector<std::size_t> run_elements(const ScenarioResult& result);
+
+//! The run as JSON: {"scenario", "years", "survival", "elements", "products", "targets", ...}.
+nlohmann::json run_json(const Model& model, const Scenario& scenario, const ScenarioResult& result,
+                        const std::vector<TargetAnalysis>& targets);
+
+//! Every yearly quantity of every element in long format, masses in t.
+void write_run_csv(std::ostream& out, const Model& model, const ScenarioResult& result);
+
+//! The headline: one row per target (table or Markdown; CSV gives the same rows).
+void write_run_headline(std::ostream& out, Format format, const Model& model, const Scenario& scenario,
+                        const ScenarioResult& result, const std::vector<TargetAnalysis>& targets);
+
+//! What the headline prints for a lever: percent(value) when reachable, "not reachable: at most
+//! 12.3% <at_max>" when not (12.3% = the recycled share at the lever's maximum), "n/a" when the
+//! lever does not apply to the element.
+std::string lever_text(const LeverSolution& lever, double value, const std::string& at_max);
+
+}  // namespace reclaim
