@@ -337,7 +337,7 @@ void legend(XmlWriter& w, double x, double y, const std::vector<std::pair<std::s
 std::string time_series_svg(const TimeSeriesChart& c)
 {
     const std::size_t n = c.years.size();
-    auto check = [&](const Series& s) {
+    auto check = [&](const ChartSeries& s) {
         if (s.values.size() != n)
             throw Error(fmt::format("time series '{}' has {} values for {} years", s.name, s.values.size(), n));
     };

@@ -73,7 +73,7 @@ struct SankeyChart {
 std::string sankey_svg(const SankeyGraph& graph, const SankeyChart& chart);
 
 //! One named series of a chart, one value per year.
-struct Series {
+struct ChartSeries {
     std::string name;
     std::vector<double> values;
     std::string category;  //!< colour class
@@ -84,9 +84,9 @@ struct TimeSeriesChart {
     std::string title;
     std::string unit;              //!< of the y axis, e.g. "t"
     std::vector<int> years;
-    std::vector<Series> stacked;   //!< stacked areas, bottom first
-    std::vector<Series> lines;     //!< drawn over the areas
-    std::optional<Series> band_low, band_high;  //!< a shaded range between the two (e.g. P5..P95)
+    std::vector<ChartSeries> stacked;   //!< stacked areas, bottom first
+    std::vector<ChartSeries> lines;     //!< drawn over the areas
+    std::optional<ChartSeries> band_low, band_high;  //!< a shaded range between the two (e.g. P5..P95)
     std::optional<int> marker_year;
     std::string marker_label;
     double width = 760.0, height = 320.0;  //!< [px]

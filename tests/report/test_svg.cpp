@@ -122,8 +122,8 @@ TEST_CASE("A time series chart draws stacked areas, lines, the band and the targ
     c.years = {2025, 2030, 2035, 2040};
     c.stacked = {{"from end-of-life", {1, 2, 4, 6}, "eol"}, {"from scrap", {0.5, 0.5, 1, 1}, "scrap"}};
     c.lines = {{"20% of demand", {3, 4, 5, 6}, "target"}};
-    c.band_low = Series{"P5", {1, 2, 3, 4}, "band"};
-    c.band_high = Series{"P95", {2, 3, 6, 8}, "band"};
+    c.band_low = ChartSeries{"P5", {1, 2, 3, 4}, "band"};
+    c.band_high = ChartSeries{"P95", {2, 3, 6, 8}, "band"};
     c.marker_year = 2035;
     c.marker_label = "target year 2035";
     auto svg = time_series_svg(c);
