@@ -13,7 +13,7 @@ namespace reclaim::cli {
 struct AmountArgs {
     std::string product;
     std::optional<double> units;  //!< --units N, in the product's functional unit
-    std::optional<double> mass;   //!< --mass M [kg] of total BoM mass
+    std::optional<std::string> mass;  //!< --mass M: total BoM mass with a unit (500kg, 2t)
     double collection = 1.0;      //!< --collection F
 
     //! Registers PRODUCT, --units, --mass (mutually exclusive) and --collection on `cmd`.
@@ -22,8 +22,7 @@ struct AmountArgs {
         cmd->add_option("product", product, "product id (see `reclaim list products`)")->required();
         auto* u = cmd->add_option("--units", units, "how many functional units of the product (default 1)")
                       ->check(CLI::PositiveNumber);
-        auto* m = cmd->add_option("--mass", mass, "total product mass [kg]; the product is scaled to it")
-                      ->check(CLI::PositiveNumber);
+        auto* m = cmd->add_option("--mass", mass, "total product mass with a unit (e.g. 2t, 500kg; kg if none); the product is scaled to it");
         u->excludes(m);
         cmd->add_option("--collection", collection, "share of end-of-life units reaching treatment (default 1)")
             ->check(CLI::Range(0.0, 1.0));
@@ -36,7 +35,7 @@ struct AmountArgs {
         auto p = model.find_product(product);
         if (!p) throw LookupError("no product '" + product + "' (see `reclaim list products`)");
         o.product = *p;
-        if (mass) o.amount = Amount::total_mass(kilograms(*mass));
+        if (mass) o.amount = Amount::total_mass(kilograms(parse_mass_kg(*mass, "--mass")));
         else o.amount = Amount::functional_units(units.value_or(1.0), *model.products[*p].unit);
         o.collection = collection;
         return o;

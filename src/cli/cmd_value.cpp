@@ -1,7 +1,6 @@
 // reclaim value FEEDSTOCK [--route R | --routes A,B] [--mass 1t | --units N]: what the feed is
 // worth through each route, ranked by net value per tonne, with the price tornado.
 
-#include <cctype>
 
 #include "cli/context.hpp"
 #include "engine/value.hpp"
@@ -13,24 +12,6 @@ namespace reclaim::cli {
 namespace {
 
 // "1t", "500 kg", "2.5kt" -> kg; a mass unit from the unit table.
-double parse_mass(const std::string& text)
-{
-    std::size_t split = 0;
-    while (split < text.size() && (std::isdigit(static_cast<unsigned char>(text[split])) || text[split] == '.' ||
-                                   text[split] == 'e' || text[split] == 'E' || text[split] == '-' || text[split] == '+'))
-        ++split;
-    // An exponent's 'e' is taken as part of the number: no mass unit starts with e.
-    std::string number = text.substr(0, split);
-    std::string unit = text.substr(split);
-    while (!unit.empty() && unit.front() == ' ') unit.erase(unit.begin());
-    auto v = parse_number(number);
-    const UnitDef* u = find_unit(unit.empty() ? "kg" : unit);
-    if (!v || *v <= 0 || !u || u->dim != Dimension::Mass)
-        throw CLI::ValidationError("--mass", "'" + text + "' is not a positive mass (e.g. 1t, 500kg; units: " +
-                                                 unit_list(Dimension::Mass) + ")");
-    return *v * u->to_base;
-}
-
 }  // namespace
 
 void add_value(CLI::App& app, Globals& g)
@@ -54,7 +35,7 @@ void add_value(CLI::App& app, Globals& g)
 
     cmd->callback([&g] {
         Format format = g.format_for("value", {Format::Table, Format::Csv, Format::Json, Format::Md});
-        double mass_kg = parse_mass(mass);
+        double mass_kg = parse_mass_kg(mass, "--mass");
         Model model = g.load();
         auto values = model.params.nominal();
 

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "io/csv.hpp"
 #include "io/load.hpp"
 
 namespace reclaim::cli {
@@ -33,6 +34,23 @@ Format Globals::format_for(const std::string& command, const std::vector<Format>
     std::string names;
     for (auto a : allowed) names += (names.empty() ? "" : ", ") + std::string(format_name(a));
     throw CLI::ValidationError("--format", "'" + format + "' is not available for " + command + " (use " + names + ")");
+}
+
+double parse_mass_kg(const std::string& text, const std::string& option)
+{
+    std::size_t split = 0;
+    // An exponent's 'e' is taken as part of the number: no mass unit starts with e.
+    while (split < text.size() && (std::isdigit(static_cast<unsigned char>(text[split])) || text[split] == '.' ||
+                                   text[split] == 'e' || text[split] == 'E' || text[split] == '-' || text[split] == '+'))
+        ++split;
+    std::string unit = text.substr(split);
+    while (!unit.empty() && unit.front() == ' ') unit.erase(unit.begin());
+    auto v = parse_number(text.substr(0, split));
+    const UnitDef* u = find_unit(unit.empty() ? "kg" : unit);
+    if (!v || *v <= 0 || !u || u->dim != Dimension::Mass)
+        throw CLI::ValidationError(option, "'" + text + "' is not a positive mass (e.g. 1t, 500kg; units: " +
+                                               unit_list(Dimension::Mass) + ")");
+    return *v * u->to_base;
 }
 
 Output::Output(const Globals& g) : out_(&std::cout), path_(g.output)

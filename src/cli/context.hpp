@@ -47,6 +47,10 @@ private:
     std::string path_;
 };
 
+//! A mass with an optional unit, "1t", "500 kg", "2.5e3" (kg) -> kg; ValidationError naming
+//! `option` if it is not a positive mass.
+double parse_mass_kg(const std::string& text, const std::string& option);
+
 // One function per subcommand file: registers the subcommand and its callback.
 void add_check(CLI::App& app, Globals& g);
 void add_list(CLI::App& app, Globals& g);
