@@ -3,6 +3,7 @@
 #include "cli/assess_options.hpp"
 #include "cli/monte_carlo_args.hpp"
 #include "engine/assess_uncertainty.hpp"
+#include "report/assess_html.hpp"
 #include "report/assess_report.hpp"
 #include "report/uncertainty_report.hpp"
 
@@ -20,7 +21,7 @@ void add_assess(CLI::App& app, Globals& g)
     static MonteCarloArgs mc;
     mc.add_to(cmd, "tornado of one element's recovered mass, e.g. Nd (needs --samples)");
     cmd->callback([&g] {
-        Format format = g.format_for("assess", {Format::Table, Format::Csv, Format::Json, Format::Md});
+        Format format = g.format_for("assess", {Format::Table, Format::Csv, Format::Json, Format::Md, Format::Html});
         Model model = g.load();
         AssessOptions o = args.options(model);
         bool defaulted = false;
@@ -40,9 +41,11 @@ void add_assess(CLI::App& app, Globals& g)
         }
         SolvedModel solved(model);
         Assessment a = assess(solved, o);
-        if (!mc.enabled()) {
+        // HTML shows the deterministic report; the Monte Carlo summaries are in the other formats.
+        if (!mc.enabled() || format == Format::Html) {
             Output out(g);
-            write_assessment(out.stream(), format, model, a, defaulted);
+            if (format == Format::Html) out.stream() << render_html(assess_report(model, a, defaulted));
+            else write_assessment(out.stream(), format, model, a, defaulted);
             out.close();
             return;
         }

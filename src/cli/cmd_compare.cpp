@@ -3,6 +3,7 @@
 #include "cli/assess_options.hpp"
 #include "cli/monte_carlo_args.hpp"
 #include "engine/assess_uncertainty.hpp"
+#include "report/assess_html.hpp"
 #include "report/assess_report.hpp"
 #include "report/uncertainty_report.hpp"
 
@@ -23,7 +24,7 @@ void add_compare(CLI::App& app, Globals& g)
     cmd->callback([&g] {
         if (plan_ids.empty() == route_ids.empty())
             throw CLI::ValidationError("compare", "give exactly one of --plans A,B,... or --routes A,B,...");
-        Format format = g.format_for("compare", {Format::Table, Format::Csv, Format::Json, Format::Md});
+        Format format = g.format_for("compare", {Format::Table, Format::Csv, Format::Json, Format::Md, Format::Html});
         Model model = g.load();
         SolvedModel solved(model);
         std::vector<Assessment> as;
@@ -42,9 +43,11 @@ void add_compare(CLI::App& app, Globals& g)
             as.push_back(assess(solved, o));
             options.push_back(o);
         }
-        if (!mc.enabled()) {
+        // HTML shows the deterministic report; the Monte Carlo summaries are in the other formats.
+        if (!mc.enabled() || format == Format::Html) {
             Output out(g);
-            write_comparison(out.stream(), format, model, as);
+            if (format == Format::Html) out.stream() << render_html(compare_report(model, as));
+            else write_comparison(out.stream(), format, model, as);
             out.close();
             return;
         }

@@ -10,6 +10,8 @@
 #include "engine/scenario_run.hpp"
 #include "engine/targets.hpp"
 #include "io/load_scenario.hpp"
+#include "report/html.hpp"
+#include "report/run_html.hpp"
 #include "report/run_report.hpp"
 #include "report/uncertainty_report.hpp"
 
@@ -40,7 +42,7 @@ void add_run(CLI::App& app, Globals& g)
     static MonteCarloArgs mc;
     mc.add_to(cmd, "tornado of an element's recycled share in a year, e.g. Nd:2035 (default: the first target)");
     cmd->callback([&g] {
-        Format format = g.format_for("run", {Format::Table, Format::Csv, Format::Json, Format::Md});
+        Format format = g.format_for("run", {Format::Table, Format::Csv, Format::Json, Format::Md, Format::Html});
         Model model = g.load();
         auto dir = find_scenario(g.data_dir(), scenario_name);
         Scenario sc = load_scenario(dir, model);
@@ -58,17 +60,21 @@ void add_run(CLI::App& app, Globals& g)
             u = run_uncertainty(model, prepared, mc.options(&bar), what);
             add_run_uncertainty_json(j, model, sc, *u);
         }
+        std::string html = render_html(run_report(model, sc, prepared, result, targets));
 
         if (!no_files) {
             std::filesystem::path folder = std::filesystem::path(out_dir) / sc.folder;
             std::filesystem::create_directories(folder);
             write_file(folder / "results.json", [&](std::ostream& o) { o << j.dump(2) << '\n'; });
             write_file(folder / "results.csv", [&](std::ostream& o) { write_run_csv(o, model, result); });
-            if (!g.quiet) std::cerr << "reclaim run: wrote " << (folder / "results.json").string() << " and results.csv\n";
+            write_file(folder / "report.html", [&](std::ostream& o) { o << html; });
+            if (!g.quiet)
+                std::cerr << "reclaim run: wrote " << (folder / "results.json").string() << ", results.csv and report.html\n";
         }
         Output out(g);
         if (format == Format::Json) out.stream() << j.dump(2) << '\n';
         else if (format == Format::Csv) write_run_csv(out.stream(), model, result);
+        else if (format == Format::Html) out.stream() << html;
         else {
             write_run_headline(out.stream(), format, model, sc, result, targets);
             if (u) write_run_uncertainty(out.stream(), format, model, sc, *u);

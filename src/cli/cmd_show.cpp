@@ -4,6 +4,8 @@
 #include "engine/flatten.hpp"
 #include "engine/route_solver.hpp"
 #include "report/assess_report.hpp"
+#include "report/html.hpp"
+#include "report/route_report.hpp"
 #include "report/show_report.hpp"
 
 namespace reclaim::cli {
@@ -52,16 +54,18 @@ void add_show(CLI::App& app, Globals& g)
     });
 
     static std::string route_id;
-    auto* route = show->add_subcommand("route", "processes, links with shares, and yield of each element to each sink");
+    auto* route = show->add_subcommand("route", "processes, links with shares, and yield of each element to each sink "
+                                                "(html: a Sankey diagram per element)");
     route->add_option("id", route_id, "route id")->required();
     route->callback([&g] {
-        Format format = g.format_for("show route", {Format::Table, Format::Csv, Format::Json, Format::Md});
+        Format format = g.format_for("show route", {Format::Table, Format::Csv, Format::Json, Format::Md, Format::Html});
         Model model = g.load();
         std::size_t ri = find_or_throw(model.find_route(route_id), "route", route_id);
         auto values = model.params.nominal();
         RouteSolution sol = solve_route(model, ri, values);
         Output out(g);
-        write_route(out.stream(), format, model, ri, sol, values);
+        if (format == Format::Html) out.stream() << render_html(route_report(model, sol, values));
+        else write_route(out.stream(), format, model, ri, sol, values);
         out.close();
     });
 }

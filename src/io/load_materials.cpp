@@ -2,12 +2,12 @@
 
 #include <cctype>
 #include <cmath>
-#include <functional>
 
 #include <fmt/format.h>
 
 #include "core/formula.hpp"
 #include "io/csv.hpp"
+#include "io/cycles.hpp"
 #include "io/load.hpp"
 
 namespace reclaim {
@@ -149,29 +149,16 @@ void load_materials(const std::filesystem::path& dir, Model& model, Diagnostics&
     }
 
     // Mixtures nest; a material that contains itself is a cycle.
-    std::vector<int> state(model.materials.size(), 0);  // 0 new, 1 on stack, 2 done
-    std::vector<std::size_t> stack;
-    std::function<void(std::size_t)> visit = [&](std::size_t i) {
-        state[i] = 1;
-        stack.push_back(i);
-        for (const auto& k : model.materials[i].components) {
-            if (k.kind != Component::Kind::Material) continue;
-            if (state[k.index] == 1) {
-                std::string cycle;
-                auto from = std::find(stack.begin(), stack.end(), k.index);
-                for (auto it = from; it != stack.end(); ++it) cycle += model.materials[*it].id + " -> ";
-                cycle += model.materials[k.index].id;
-                diag.add(Location{"materials/composition.csv", first_line[k.index], "component"}, cycle,
-                         "is a cycle: a material cannot contain itself");
-            } else if (state[k.index] == 0) {
-                visit(k.index);
-            }
-        }
-        stack.pop_back();
-        state[i] = 2;
-    };
+    std::vector<std::vector<NestEdge>> children(model.materials.size());
     for (std::size_t i = 0; i < model.materials.size(); ++i)
-        if (state[i] == 0) visit(i);
+        for (const auto& k : model.materials[i].components)
+            if (k.kind == Component::Kind::Material) children[i].push_back(NestEdge{k.index, first_line[i]});
+    for (const auto& c : find_cycles(children)) {
+        std::string path;
+        for (auto n : c.path) path += (path.empty() ? "" : " -> ") + model.materials[n].id;
+        diag.add(Location{"materials/composition.csv", c.line, "component"}, path,
+                 "is a cycle: a material cannot contain itself");
+    }
 }
 
 void load_prices(const std::filesystem::path& dir, Model& model, Diagnostics& diag)

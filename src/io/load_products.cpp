@@ -1,11 +1,11 @@
 // products/products.csv, bom.csv and lifetimes.csv.
 
 #include <algorithm>
-#include <functional>
 
 #include <fmt/format.h>
 
 #include "io/csv.hpp"
+#include "io/cycles.hpp"
 #include "io/load.hpp"
 
 namespace reclaim {
@@ -119,29 +119,15 @@ void load_products(const std::filesystem::path& dir, Model& model, Diagnostics& 
     }
 
     // Sub-assemblies nest; a product that contains itself is a cycle.
-    std::vector<int> state(model.products.size(), 0);
-    std::vector<std::size_t> stack;
-    std::function<void(std::size_t)> visit = [&](std::size_t i) {
-        state[i] = 1;
-        stack.push_back(i);
-        for (const auto& l : model.products[i].bom) {
-            if (l.kind != BomLine::Kind::Product) continue;
-            if (state[l.item] == 1) {
-                std::string cycle;
-                auto from = std::find(stack.begin(), stack.end(), l.item);
-                for (auto it = from; it != stack.end(); ++it) cycle += model.products[*it].id + " -> ";
-                cycle += model.products[l.item].id;
-                diag.add(Location{"products/bom.csv", l.line, "item"}, cycle,
-                         "is a cycle: a product cannot contain itself");
-            } else if (state[l.item] == 0) {
-                visit(l.item);
-            }
-        }
-        stack.pop_back();
-        state[i] = 2;
-    };
+    std::vector<std::vector<NestEdge>> children(model.products.size());
     for (std::size_t i = 0; i < model.products.size(); ++i)
-        if (state[i] == 0) visit(i);
+        for (const auto& l : model.products[i].bom)
+            if (l.kind == BomLine::Kind::Product) children[i].push_back(NestEdge{l.item, l.line});
+    for (const auto& c : find_cycles(children)) {
+        std::string path;
+        for (auto n : c.path) path += (path.empty() ? "" : " -> ") + model.products[n].id;
+        diag.add(Location{"products/bom.csv", c.line, "item"}, path, "is a cycle: a product cannot contain itself");
+    }
 }
 
 const CsvSchema kLifetimeSchema{{"product", "model", "source"}, {"mean", "sd", "shape", "scale", "note"}};

@@ -102,7 +102,7 @@ TEST_CASE("A run's uncertainty is the same with one and two threads", "[engine][
     CHECK(one.adjustments.clipped == two.adjustments.clipped);
 }
 
-TEST_CASE("--sensitivity of a run names a bad element, year or an element without demand", "[engine][uncertainty][run]")
+TEST_CASE("The sensitivity output of a run names a bad element, year or an element without demand", "[engine][uncertainty][run]")
 {
     Loaded d(std::string(RECLAIM_TEST_DATA_DIR) + "/mc", "one");
     CHECK(parse_run_output(d.model, d.scenario, "Nd").year == 2010);  // the first target's year

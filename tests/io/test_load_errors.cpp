@@ -239,3 +239,17 @@ TEST_CASE("Plan shares of a class may not exceed 1", "[io][routes]")
     auto diag = load(d);
     CHECK(has_problem(diag, "routes/plans.csv", 2, "shares of the class sum to 1.1"));
 }
+
+TEST_CASE("A material that contains itself through a mixture names the cycle", "[io][load]")
+{
+    TempData d;
+    d.append("materials/materials.csv", "mix_a,mix a,,test,\nmix_b,mix b,,test,\n");  // lines 12, 13
+    d.append("materials/composition.csv",
+             "mix_a,mix_b,50,,,,%,test,\n"   // line 11
+             "mix_a,Fe,balance,,,,%,test,\n"
+             "mix_b,mix_a,50,,,,%,test,\n"   // line 13
+             "mix_b,Fe,balance,,,,%,test,\n");
+    auto diag = load(d);
+    INFO(all_problems(diag));
+    CHECK(has_problem(diag, "materials/composition.csv", 13, "'mix_a -> mix_b -> mix_a' is a cycle"));
+}

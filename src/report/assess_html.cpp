@@ -1,0 +1,271 @@
+#include "report/assess_html.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+
+#include "report/assess_report.hpp"
+#include "report/format.hpp"
+#include "report/route_report.hpp"
+#include "report/svg.hpp"
+
+namespace reclaim {
+
+namespace {
+
+Eigen::Index ix(std::size_t i) { return static_cast<Eigen::Index>(i); }
+
+// A node of Assessment::flows for people, and its colour class.
+std::pair<std::string, std::string> node_of(const std::string& name)
+{
+    if (name.rfind("class:", 0) == 0) return {name.substr(6) + " parts", "source"};
+    if (name == "collection") return {"collected", "process"};
+    if (name == "uncollected") return {"uncollected", "uncollected"};
+    if (name == "untreated" || name == "loss:untreated") return {"untreated", "untreated"};
+    if (name.rfind("recovered:", 0) == 0) return {sink_label(name), "recovered"};
+    if (name.rfind("loss:", 0) == 0) return {sink_label(name), "loss"};
+    return {name, "process"};  // route/process
+}
+
+std::string link_category(const std::string& node_category)
+{
+    if (node_category == "source" || node_category == "process") return "flow";
+    return node_category;
+}
+
+std::string treatment(const Model& model, const Assessment& a, bool defaulted)
+{
+    if (a.plan != npos) return "plan " + model.plans[a.plan].id + (defaulted ? " (the default)" : "");
+    return "route " + model.routes[a.route].id + " for every class";
+}
+
+std::string amount_text(const Model& model, const Assessment& a)
+{
+    const Product& p = model.products[a.product];
+    return sig(a.functional_units) + " " + std::string(p.unit->symbol) + " of " + p.id + " (" + sig(a.product_mass_kg) +
+           " kg)";
+}
+
+// One Sankey per drawn element, in kg or t as the element's contained mass says.
+void add_sankeys(ReportDocument& doc, const Model& model, const Assessment& a)
+{
+    for (auto e : report_elements(model, a)) {
+        const auto& el = model.elements[e];
+        auto [unit, per_kg] = mass_unit(a.contained_kg[ix(e)]);
+        SankeyGraph g = assessment_flow_graph(model, a, e, per_kg);
+        auto lay = layout_sankey(g);
+        std::vector<std::size_t> per_column(std::max<std::size_t>(lay.columns, 1), 0);
+        for (const auto& nb : lay.nodes) ++per_column[nb.column];
+        SankeyChart chart;
+        chart.unit = unit;
+        chart.layout.width = 720;
+        chart.layout.height =
+            std::max(260.0, 32.0 * static_cast<double>(*std::max_element(per_column.begin(), per_column.end())));
+        doc.heading(el.symbol + " (" + el.name + ")", 3);
+        doc.figure(sankey_svg(g, chart), el.symbol + ": " + sig(a.contained_kg[ix(e)]) + " kg contained, " +
+                                             sig(a.recovered_kg[ix(e)]) + " kg recovered (" +
+                                             percent(a.recovery_rate[ix(e)]) + ").");
+    }
+}
+
+ReportTable element_table(const Model& model, const Assessment& a)
+{
+    ReportTable t;
+    t.headers = {"element", "contained_kg", "uncollected_kg", "untreated_kg", "recovered_kg", "lost_kg", "recovery_rate"};
+    t.numeric = {false, true, true, true, true, true, true};
+    for (std::size_t e = 0; e < model.elements.size(); ++e) {
+        if (!(a.contained_kg[ix(e)] > 0)) continue;
+        t.rows.push_back({model.elements[e].symbol, sig(a.contained_kg[ix(e)]), sig(a.uncollected_kg[ix(e)]),
+                          sig(a.untreated_kg[ix(e)]), sig(a.recovered_kg[ix(e)]), sig(a.lost_kg[ix(e)]),
+                          percent(a.recovery_rate[ix(e)])});
+    }
+    return t;
+}
+
+void add_top_losses(ReportDocument& doc, const Model& model, const Assessment& a)
+{
+    if (a.top_losses.empty()) return;
+    doc.heading("Largest losses of critical elements");
+    BarChart bars;
+    bars.title = "Share of the element's contained mass lost, %";
+    bars.unit = "%";
+    ReportTable t;
+    t.headers = {"element", "share", "kg", "cause"};
+    t.numeric = {false, true, true, false};
+    for (const auto& l : a.top_losses) {
+        const std::string& sym = model.elements[l.element].symbol;
+        std::string category = l.kind == TopLoss::Kind::Uncollected ? "uncollected"
+                               : l.kind == TopLoss::Kind::Untreated ? "untreated"
+                                                                    : "loss";
+        bars.bars.push_back({sym + ": " + node_of(l.sink).first, l.share * 100.0, category});
+        t.rows.push_back({sym, percent(l.share), sig(l.kg), l.cause});
+    }
+    doc.figure(bar_chart_svg(bars), "The largest losses, largest first; the table names each cause.");
+    doc.table(t);
+}
+
+}  // namespace
+
+SankeyGraph assessment_flow_graph(const Model& model, const Assessment& a, std::size_t element, double per_kg)
+{
+    (void)model;
+    SankeyGraph g;
+    std::map<std::string, std::size_t> nodes;
+    auto node = [&](const std::string& name) {
+        auto it = nodes.find(name);
+        if (it != nodes.end()) return it->second;
+        auto [label, category] = node_of(name);
+        return nodes[name] = g.add_node(label, category);
+    };
+    for (const auto& f : a.flows) {
+        if (f.element != element) continue;
+        std::size_t from = node(f.from);
+        std::size_t to = node(f.to);
+        g.add_link(from, to, f.kg * per_kg, link_category(g.nodes[to].category));
+    }
+    return g;
+}
+
+std::vector<std::size_t> report_elements(const Model& model, const Assessment& a)
+{
+    std::vector<std::size_t> out;
+    for (const char* s : {"Nd", "Pr", "Dy", "Tb", "Li", "Co", "Ni"})
+        if (auto e = model.elements.find(s); e && a.contained_kg[ix(*e)] > 0) out.push_back(*e);
+    if (!out.empty()) return out;
+    for (std::size_t e = 0; e < model.elements.size(); ++e)
+        if (a.contained_kg[ix(e)] > 0) out.push_back(e);
+    std::stable_sort(out.begin(), out.end(),
+                     [&](std::size_t x, std::size_t y) { return a.contained_kg[ix(x)] > a.contained_kg[ix(y)]; });
+    if (out.size() > 3) out.resize(3);
+    return out;
+}
+
+std::vector<ParamId> assessment_params(const Model& model, const Assessment& a)
+{
+    std::vector<ParamId> ids;
+    std::vector<bool> product_seen(model.products.size(), false), material_seen(model.materials.size(), false);
+    std::function<void(std::size_t)> material = [&](std::size_t m) {
+        if (material_seen[m]) return;
+        material_seen[m] = true;
+        for (const auto& c : model.materials[m].components) {
+            if (c.fraction.valid()) ids.push_back(c.fraction);
+            if (c.kind == Component::Kind::Material) material(c.index);
+        }
+    };
+    std::function<void(std::size_t)> product = [&](std::size_t p) {
+        if (product_seen[p]) return;
+        product_seen[p] = true;
+        for (const auto& line : model.products[p].bom) {
+            ids.push_back(line.quantity);
+            if (line.kind == BomLine::Kind::Product) product(line.item);
+            else material(line.item);
+        }
+    };
+    product(a.product);
+    if (a.plan != npos)
+        for (const auto& s : model.plans[a.plan].shares) ids.push_back(s.share);
+    for (std::size_t r = 0; r < model.routes.size(); ++r) {
+        bool fed = r == a.route || (a.recovered_by_route.cols() > ix(r) && a.recovered_by_route.col(ix(r)).sum() > 0);
+        for (const auto& l : a.losses) fed = fed || l.route == r;
+        if (!fed) continue;
+        auto route_ids = route_params(model, r);
+        ids.insert(ids.end(), route_ids.begin(), route_ids.end());
+    }
+    return ids;
+}
+
+ReportDocument assess_report(const Model& model, const Assessment& a, bool plan_defaulted)
+{
+    const Product& p = model.products[a.product];
+    ReportDocument doc("Assessment: " + p.name,
+                       amount_text(model, a) + ", collection " + percent(a.collection) + ", " +
+                           treatment(model, a, plan_defaulted) + ".");
+    doc.heading("Headline");
+    doc.callout(percent(a.recyclability_rate) + " of the product's mass is recovered (recyclability rate).", "note");
+    for (auto e : report_elements(model, a))
+        doc.paragraph(model.elements[e].symbol + ": " + percent(a.recovery_rate[ix(e)]) + " of " +
+                      sig(a.contained_kg[ix(e)]) + " kg recovered; " + sig(a.uncollected_kg[ix(e)]) +
+                      " kg uncollected, " + sig(a.untreated_kg[ix(e)]) + " kg untreated, " + sig(a.lost_kg[ix(e)]) +
+                      " kg lost in treatment.");
+
+    doc.heading("Every element");
+    BarChart bars;
+    bars.title = "Recovery rate, % of contained";
+    bars.unit = "%";
+    for (std::size_t e = 0; e < model.elements.size(); ++e)
+        if (a.contained_kg[ix(e)] > 0) bars.bars.push_back({model.elements[e].symbol, a.recovery_rate[ix(e)] * 100.0, "recovered"});
+    doc.figure(bar_chart_svg(bars), "Recovered share of each element the product contains.");
+    doc.table(element_table(model, a));
+
+    add_top_losses(doc, model, a);
+
+    doc.heading("Where the critical elements go");
+    doc.paragraph("Band widths are to scale within each diagram: a band is the mass of the element flowing from "
+                  "treatment classes through collection and the route processes to recovered forms (green) and "
+                  "named losses (grey); uncollected and untreated mass leaves in muted colours.");
+    add_sankeys(doc, model, a);
+
+    doc.page_break();
+    doc.heading("Assumptions");
+    doc.paragraph("Every parameter of the product, its materials, the plan and the routes used, as read from the data "
+                  "folder (values in base units: kg, fractions).");
+    doc.table(assumptions_table(model, assessment_params(model, a)));
+    return doc;
+}
+
+ReportDocument compare_report(const Model& model, const std::vector<Assessment>& as)
+{
+    if (as.empty()) return ReportDocument("Comparison");
+    const Assessment& first = as.front();
+    ReportDocument doc("Comparison: " + model.products[first.product].name,
+                       amount_text(model, first) + ", collection " + percent(first.collection) + ".");
+    std::vector<std::string> labels;
+    for (const auto& a : as) labels.push_back(treatment_label(model, a));
+
+    doc.heading("Recovered by element");
+    ReportTable t;
+    t.headers = {"element", "contained_kg"};
+    t.numeric = {false, true};
+    for (const auto& l : labels) {
+        t.headers.push_back(l + " recovered_kg");
+        t.headers.push_back(l + " rate");
+        t.numeric.push_back(true);
+        t.numeric.push_back(true);
+    }
+    for (std::size_t e = 0; e < model.elements.size(); ++e) {
+        if (!(first.contained_kg[ix(e)] > 0)) continue;
+        std::vector<std::string> row{model.elements[e].symbol, sig(first.contained_kg[ix(e)])};
+        for (const auto& a : as) {
+            row.push_back(sig(a.recovered_kg[ix(e)]));
+            row.push_back(percent(a.recovery_rate[ix(e)]));
+        }
+        t.rows.push_back(row);
+    }
+    doc.table(t);
+    for (auto e : report_elements(model, first)) {
+        BarChart bars;
+        bars.title = model.elements[e].symbol + ": recovery rate by treatment, %";
+        bars.unit = "%";
+        for (std::size_t i = 0; i < as.size(); ++i)
+            bars.bars.push_back({labels[i], as[i].recovery_rate[ix(e)] * 100.0, "recovered"});
+        doc.figure(bar_chart_svg(bars), model.elements[e].symbol + " recovered under each treatment.");
+    }
+    for (std::size_t i = 0; i < as.size(); ++i) {
+        doc.page_break();
+        doc.heading(labels[i]);
+        add_top_losses(doc, model, as[i]);
+        doc.heading("Where the critical elements go", 3);
+        add_sankeys(doc, model, as[i]);
+    }
+    doc.page_break();
+    doc.heading("Assumptions");
+    std::vector<ParamId> ids;
+    for (const auto& a : as) {
+        auto more = assessment_params(model, a);
+        ids.insert(ids.end(), more.begin(), more.end());
+    }
+    doc.table(assumptions_table(model, ids));
+    return doc;
+}
+
+}  // namespace reclaim

@@ -1,0 +1,202 @@
+#include "report/run_html.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "report/format.hpp"
+#include "report/route_report.hpp"
+#include "report/run_report.hpp"
+#include "report/svg.hpp"
+
+namespace reclaim {
+
+namespace {
+
+constexpr double kTonnesPerKg = 1e-3;
+
+Eigen::Index ix(std::size_t i) { return static_cast<Eigen::Index>(i); }
+
+double at(const Eigen::MatrixXd& m, std::size_t e, int t) { return m(ix(e), t); }
+
+void add_product_params(const Model& model, std::size_t product, std::vector<bool>& products_seen,
+                        std::vector<bool>& materials_seen, std::vector<ParamId>& ids)
+{
+    std::function<void(std::size_t)> material = [&](std::size_t m) {
+        if (materials_seen[m]) return;
+        materials_seen[m] = true;
+        for (const auto& c : model.materials[m].components) {
+            if (c.fraction.valid()) ids.push_back(c.fraction);
+            if (c.kind == Component::Kind::Material) material(c.index);
+        }
+    };
+    std::function<void(std::size_t)> walk = [&](std::size_t p) {
+        if (products_seen[p]) return;
+        products_seen[p] = true;
+        for (const auto& line : model.products[p].bom) {
+            ids.push_back(line.quantity);
+            if (line.kind == BomLine::Kind::Product) walk(line.item);
+            else material(line.item);
+        }
+    };
+    walk(product);
+}
+
+}  // namespace
+
+SankeyGraph run_flow_graph(const ScenarioResult& r, std::size_t e, int t)
+{
+    SankeyGraph g;
+    const double eol = at(r.eol_kg, e, t) * kTonnesPerKg;
+    const double collected = at(r.collected_kg, e, t) * kTonnesPerKg;
+    const double untreated = at(r.untreated_kg, e, t) * kTonnesPerKg;
+    const double scrap = at(r.scrap_kg, e, t) * kTonnesPerKg;
+    const double recovered_eol = at(r.recovered_eol_kg, e, t) * kTonnesPerKg;
+    const double recovered_scrap = at(r.recovered_scrap_kg, e, t) * kTonnesPerKg;
+    auto treatment = npos, collected_node = npos;
+    if (eol > 0) {
+        auto src = g.add_node("end-of-life products", "source");
+        collected_node = g.add_node("collected", "process");
+        g.add_link(src, collected_node, collected, "flow");
+        if (eol - collected > 0) g.add_link(src, g.add_node("uncollected", "uncollected"), eol - collected, "uncollected");
+    }
+    auto treat = [&] {
+        if (treatment == npos) treatment = g.add_node("recycling routes", "process");
+        return treatment;
+    };
+    if (collected > 0) {
+        if (untreated > 0) g.add_link(collected_node, g.add_node("untreated", "untreated"), untreated, "untreated");
+        if (collected - untreated > 0) g.add_link(collected_node, treat(), collected - untreated, "flow");
+    }
+    if (scrap > 0) g.add_link(g.add_node("manufacturing scrap", "source"), treat(), scrap, "flow");
+    if (recovered_eol + recovered_scrap > 0)
+        g.add_link(treat(), g.add_node("recovered", "recovered"), recovered_eol + recovered_scrap, "recovered");
+    for (std::size_t k = 0; k < r.loss_names.size(); ++k) {
+        double lost = (at(r.loss_eol_kg[k], e, t) + at(r.loss_scrap_kg[k], e, t)) * kTonnesPerKg;
+        if (lost > 0) g.add_link(treat(), g.add_node(sink_label(r.loss_names[k]), "loss"), lost, "loss");
+    }
+    return g;
+}
+
+std::vector<ParamId> run_params(const Model& model, const PreparedScenario& prepared)
+{
+    std::vector<ParamId> ids;
+    std::vector<bool> products_seen(model.products.size(), false), materials_seen(model.materials.size(), false);
+    for (auto p : prepared.products) add_product_params(model, p, products_seen, materials_seen, ids);
+    for (auto p : prepared.plans_used)
+        for (const auto& s : model.plans[p].shares) ids.push_back(s.share);
+    for (auto r : prepared.routes_used) {
+        auto more = route_params(model, r);
+        ids.insert(ids.end(), more.begin(), more.end());
+    }
+    return ids;
+}
+
+ReportDocument run_report(const Model& model, const Scenario& sc, const PreparedScenario& prepared,
+                          const ScenarioResult& r, const std::vector<TargetAnalysis>& targets)
+{
+    const int last_year = r.year(r.n_years - 1);
+    std::string intro = sc.description;
+    if (!intro.empty() && intro.back() != '.') intro += '.';
+    ReportDocument doc("Scenario: " + sc.name, intro + (intro.empty() ? "" : " ") + "Years " +
+                                                  std::to_string(r.first_year) + "\u2013" + std::to_string(last_year) +
+                                                  ", survival convention '" + survival_name(r.survival) + "'.");
+    doc.heading("Headline");
+    for (const auto& a : targets) {
+        const TargetStatus& s = a.status;
+        const std::string& sym = model.elements[s.target.element].symbol;
+        std::string text = sym + " in " + std::to_string(s.target.year) + ": " +
+                           (std::isfinite(s.achieved_share) ? percent(s.achieved_share) : "n/a") +
+                           " of demand from recycling against a target of " + percent(s.target.share) + " \u2014 " +
+                           (s.met ? "met" : "not met") +
+                           (s.first_year_met ? " (first met in " + std::to_string(*s.first_year_met) + ")"
+                                             : " (not met by " + std::to_string(last_year) + ")") +
+                           ". Collection needed: " + lever_text(a.collection, a.collection.required, "at full collection") +
+                           ".";
+        doc.callout(text, s.met ? "good" : "bad");
+    }
+    if (targets.empty()) doc.paragraph("The scenario sets no targets.");
+    ReportTable t;
+    t.headers = {"element", "year", "demand_t", "recovered_eol_t", "recovered_scrap_t", "achieved_share", "target",
+                 "met", "required_collection_rate"};
+    t.numeric = {false, true, true, true, true, true, true, false, true};
+    for (const auto& a : targets) {
+        const TargetStatus& s = a.status;
+        t.rows.push_back({model.elements[s.target.element].symbol, std::to_string(s.target.year),
+                          sig(s.demand_kg * kTonnesPerKg), sig(s.recovered_eol_kg * kTonnesPerKg),
+                          sig(s.recovered_scrap_kg * kTonnesPerKg),
+                          std::isfinite(s.achieved_share) ? percent(s.achieved_share) : "n/a", percent(s.target.share),
+                          s.met ? "yes" : "no",
+                          a.collection.reachable ? percent(a.collection.required) : "not reachable"});
+    }
+    if (!targets.empty()) doc.table(t);
+
+    // The elements drawn: those with a target, in the order of the targets.
+    std::vector<std::pair<std::size_t, const TargetAnalysis*>> drawn;
+    for (const auto& a : targets) drawn.emplace_back(a.status.target.element, &a);
+
+    doc.heading("Over time");
+    doc.paragraph("Recovered mass per year, from end-of-life products (green) and from manufacturing scrap (amber), "
+                  "stacked, against the target share of demand (dashed red); the dotted line marks the target year.");
+    std::vector<int> years;
+    for (int y = 0; y < r.n_years; ++y) years.push_back(r.year(y));
+    for (const auto& [e, a] : drawn) {
+        const std::string& sym = model.elements[e].symbol;
+        TimeSeriesChart c;
+        c.title = sym + ": recovered against " + percent(a->status.target.share) + " of demand";
+        c.unit = "t";
+        c.years = years;
+        ChartSeries eol{"recovered from end-of-life products", {}, "eol"}, scrap{"recovered from scrap", {}, "scrap"};
+        ChartSeries target{percent(a->status.target.share) + " of demand", {}, "target"};
+        for (int y = 0; y < r.n_years; ++y) {
+            eol.values.push_back(at(r.recovered_eol_kg, e, y) * kTonnesPerKg);
+            scrap.values.push_back(at(r.recovered_scrap_kg, e, y) * kTonnesPerKg);
+            target.values.push_back(at(r.demand_kg, e, y) * kTonnesPerKg * a->status.target.share);
+        }
+        c.stacked = {eol, scrap};
+        c.lines = {target};
+        c.marker_year = a->status.target.year;
+        c.marker_label = "target year " + std::to_string(a->status.target.year);
+        doc.figure(time_series_svg(c), sym + " per year [t].");
+    }
+
+    doc.heading("Where the elements go in the target year");
+    doc.paragraph("Band widths are to scale within each diagram [t]: end-of-life content and manufacturing scrap "
+                  "through collection and the recycling routes to recovered mass (green) and named losses (grey); "
+                  "uncollected and untreated mass leaves in muted colours.");
+    for (const auto& [e, a] : drawn) {
+        const std::string& sym = model.elements[e].symbol;
+        int ti = std::clamp(r.index_of(a->status.target.year), 0, r.n_years - 1);
+        SankeyGraph g = run_flow_graph(r, e, ti);
+        SankeyChart chart;
+        chart.unit = "t";
+        chart.layout.width = 720;
+        chart.layout.height = std::max(260.0, 30.0 * static_cast<double>(g.nodes.size()) / 2.0);
+        doc.heading(sym + " in " + std::to_string(r.year(ti)), 3);
+        doc.figure(sankey_svg(g, chart), sym + " in " + std::to_string(r.year(ti)) + " [t].");
+
+        BarChart losses;
+        losses.title = sym + ": largest losses in " + std::to_string(r.year(ti)) + ", t";
+        losses.unit = "t";
+        losses.sort = true;
+        losses.bars.push_back({"uncollected", (at(r.uncollected_kg, e, ti)) * kTonnesPerKg, "uncollected"});
+        losses.bars.push_back({"untreated", at(r.untreated_kg, e, ti) * kTonnesPerKg, "untreated"});
+        for (std::size_t k = 0; k < r.loss_names.size(); ++k) {
+            double lost = (at(r.loss_eol_kg[k], e, ti) + at(r.loss_scrap_kg[k], e, ti)) * kTonnesPerKg;
+            if (lost > 0) losses.bars.push_back({r.loss_names[k], lost, "loss"});
+        }
+        std::stable_sort(losses.bars.begin(), losses.bars.end(), [](const Bar& x, const Bar& y) { return x.value > y.value; });
+        if (losses.bars.size() > 8) losses.bars.resize(8);
+        doc.figure(bar_chart_svg(losses), "The largest losses of " + sym + " in " + std::to_string(r.year(ti)) + ".");
+    }
+
+    doc.page_break();
+    doc.heading("Assumptions");
+    doc.paragraph("Every parameter of the products on the market, their materials, the plans and the routes the run "
+                  "used, as read from the data folder (values in base units: kg, fractions). The scenario's time "
+                  "series are in the scenario folder.");
+    doc.table(assumptions_table(model, run_params(model, prepared)));
+    return doc;
+}
+
+}  // namespace reclaim

@@ -1,0 +1,30 @@
+#pragma once
+// `reclaim run` as an HTML report: the targets headline, a time series per element with a
+// target (recovered from end-of-life and from scrap, stacked, against demand x target share),
+// the target year's flows as a Sankey diagram and its largest losses, and the assumptions.
+
+#include <vector>
+
+#include "engine/scenario_run.hpp"
+#include "engine/targets.hpp"
+#include "model/model.hpp"
+#include "model/scenario.hpp"
+#include "report/html.hpp"
+#include "report/sankey_layout.hpp"
+
+namespace reclaim {
+
+//! One element's flows in year index `t` [t]: end-of-life products -> collected/uncollected,
+//! collected -> untreated/treatment, manufacturing scrap -> treatment, treatment -> recovered
+//! and each named loss.
+SankeyGraph run_flow_graph(const ScenarioResult& result, std::size_t element, int t);
+
+//! Every parameter a run used: BoMs and compositions of the products on the market, the
+//! shares of the plans used and the transfer coefficients of the routes used.
+std::vector<ParamId> run_params(const Model& model, const PreparedScenario& prepared);
+
+//! The report of a run.
+ReportDocument run_report(const Model& model, const Scenario& scenario, const PreparedScenario& prepared,
+                          const ScenarioResult& result, const std::vector<TargetAnalysis>& targets);
+
+}  // namespace reclaim
