@@ -41,33 +41,32 @@ void add_assess(CLI::App& app, Globals& g)
         }
         SolvedModel solved(model);
         Assessment a = assess(solved, o);
-        // HTML shows the deterministic report; the Monte Carlo summaries are in the other formats.
-        if (!mc.enabled() || format == Format::Html) {
-            Output out(g);
-            if (format == Format::Html) out.stream() << render_html(assess_report(model, a, defaulted));
-            else write_assessment(out.stream(), format, model, a, defaulted);
-            out.close();
-            return;
-        }
-        std::optional<std::size_t> element;
-        if (!mc.sensitivity.empty()) {
-            element = model.elements.find(mc.sensitivity);
-            if (!element) throw LookupError("--sensitivity: no element '" + mc.sensitivity + "' (see `reclaim list elements`)");
-        }
-        AssessUncertainty u = [&] {
+        std::optional<AssessUncertainty> u;
+        if (mc.enabled()) {
+            std::optional<std::size_t> element;
+            if (!mc.sensitivity.empty()) {
+                element = model.elements.find(mc.sensitivity);
+                if (!element)
+                    throw LookupError("--sensitivity: no element '" + mc.sensitivity + "' (see `reclaim list elements`)");
+            }
             ProgressBar bar(g, "assess " + args.product);
-            return assess_uncertainty(model, o, mc.options(&bar), element);
-        }();
+            u = assess_uncertainty(model, o, mc.options(&bar), element);
+        }
         Output out(g);
-        if (format == Format::Json) {
+        if (format == Format::Html || format == Format::Md) {
+            // The report people read; Markdown is the same document as tables and text.
+            ReportDocument doc = assess_report(model, a, defaulted, u ? &*u : nullptr);
+            if (format == Format::Html) out.stream() << render_html(doc);
+            else render_markdown(out.stream(), doc);
+        } else if (format == Format::Json) {
             nlohmann::json j = assess_json(model, a);
-            add_uncertainty_json(j, model, u);
+            if (u) add_uncertainty_json(j, model, *u);
             out.stream() << j.dump(2) << '\n';
-        } else if (format == Format::Csv) {
-            write_assess_uncertainty(out.stream(), format, model, a, u);
+        } else if (u && format == Format::Csv) {
+            write_assess_uncertainty(out.stream(), format, model, a, *u);
         } else {
             write_assessment(out.stream(), format, model, a, defaulted);
-            write_assess_uncertainty(out.stream(), format, model, a, u);
+            if (u) write_assess_uncertainty(out.stream(), format, model, a, *u);
         }
         out.close();
     });

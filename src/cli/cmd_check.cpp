@@ -17,16 +17,24 @@ void add_check(CLI::App& app, Globals& g)
         Diagnostics diag;
         Model model = load_model(g.data_dir(), diag);
         if (diag.empty()) validate_routes(model, diag);  // needs a complete model
+        const std::string summary = g.data_dir().string() + " is valid: no problems; " +
+                                    std::to_string(model.elements.size()) + " elements, " +
+                                    std::to_string(model.materials.size()) + " materials, " +
+                                    std::to_string(model.products.size()) + " products, " +
+                                    std::to_string(model.routes.size()) + " routes, " +
+                                    std::to_string(model.plans.size()) + " plans";
         Output out(g);
-        write_problems(out.stream(), format, diag.problems());
+        // An empty problem list in table or Markdown would print nothing at all: say so instead.
+        // JSON and CSV keep their machine-readable empty list.
+        const bool text = format == Format::Table || format == Format::Md;
+        if (diag.empty() && text) out.stream() << summary << '\n';
+        else write_problems(out.stream(), format, diag.problems());
         out.close();
         if (!diag.empty()) {
             std::cerr << "reclaim check: " << diag.size() << " problem(s) in " << g.data_dir().string() << '\n';
             g.exit_code = kProblems;
-        } else if (!g.quiet) {
-            std::cerr << "reclaim check: " << g.data_dir().string() << " is valid: " << model.elements.size()
-                      << " elements, " << model.materials.size() << " materials, " << model.products.size()
-                      << " products, " << model.routes.size() << " routes, " << model.plans.size() << " plans\n";
+        } else if (!g.quiet && !text) {
+            std::cerr << "reclaim check: " << summary << '\n';
         }
     });
 }

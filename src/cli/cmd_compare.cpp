@@ -43,37 +43,36 @@ void add_compare(CLI::App& app, Globals& g)
             as.push_back(assess(solved, o));
             options.push_back(o);
         }
-        // HTML shows the deterministic report; the Monte Carlo summaries are in the other formats.
-        if (!mc.enabled() || format == Format::Html) {
-            Output out(g);
-            if (format == Format::Html) out.stream() << render_html(compare_report(model, as));
-            else write_comparison(out.stream(), format, model, as);
-            out.close();
-            return;
-        }
-        std::optional<std::size_t> element;
-        if (!mc.sensitivity.empty()) {
-            element = model.elements.find(mc.sensitivity);
-            if (!element) throw LookupError("--sensitivity: no element '" + mc.sensitivity + "' (see `reclaim list elements`)");
-        }
-        // The same seed for every column: common random numbers, so differences between plans
-        // are not blurred by sampling noise.
         std::vector<AssessUncertainty> us;
-        for (std::size_t k = 0; k < options.size(); ++k) {
-            ProgressBar bar(g, "compare " + treatment_label(model, as[k]));
-            us.push_back(assess_uncertainty(model, options[k], mc.options(&bar), element));
+        if (mc.enabled()) {
+            std::optional<std::size_t> element;
+            if (!mc.sensitivity.empty()) {
+                element = model.elements.find(mc.sensitivity);
+                if (!element)
+                    throw LookupError("--sensitivity: no element '" + mc.sensitivity + "' (see `reclaim list elements`)");
+            }
+            // The same seed for every column: common random numbers, so differences between plans
+            // are not blurred by sampling noise.
+            for (std::size_t k = 0; k < options.size(); ++k) {
+                ProgressBar bar(g, "compare " + treatment_label(model, as[k]));
+                us.push_back(assess_uncertainty(model, options[k], mc.options(&bar), element));
+            }
         }
         Output out(g);
-        if (format == Format::Json) {
+        if (format == Format::Html || format == Format::Md) {
+            ReportDocument doc = compare_report(model, as, us.empty() ? nullptr : &us);
+            if (format == Format::Html) out.stream() << render_html(doc);
+            else render_markdown(out.stream(), doc);
+        } else if (format == Format::Json) {
             nlohmann::json j = compare_json(model, as);
-            for (std::size_t k = 0; k < us.size(); ++k) add_uncertainty_json(j["assessments"][k], model, us[k]);
-            j["uncertainty"] = {{"samples", mc.samples}, {"seed", mc.seed}};
+            if (!us.empty()) {
+                for (std::size_t k = 0; k < us.size(); ++k) add_uncertainty_json(j["assessments"][k], model, us[k]);
+                j["uncertainty"] = {{"samples", mc.samples}, {"seed", mc.seed}};
+            }
             out.stream() << j.dump(2) << '\n';
-        } else if (format == Format::Csv) {
-            write_comparison(out.stream(), format, model, as);
         } else {
             write_comparison(out.stream(), format, model, as);
-            write_compare_uncertainty(out.stream(), format, model, as, us);
+            if (!us.empty() && format != Format::Csv) write_compare_uncertainty(out.stream(), format, model, as, us);
         }
         out.close();
     });

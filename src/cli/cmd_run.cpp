@@ -1,5 +1,5 @@
 // reclaim run [SCENARIO]: the scenario over time against its targets; writes
-// reports/<scenario>/results.json and results.csv and prints the headline.
+// reports/<scenario>/results.json, results.csv and report.html and prints the headline.
 
 #include <fstream>
 #include <iostream>
@@ -60,7 +60,8 @@ void add_run(CLI::App& app, Globals& g)
             u = run_uncertainty(model, prepared, mc.options(&bar), what);
             add_run_uncertainty_json(j, model, sc, *u);
         }
-        std::string html = render_html(run_report(model, sc, prepared, result, targets));
+        ReportDocument doc = run_report(model, sc, prepared, result, targets, u ? &*u : nullptr);
+        std::string html = render_html(doc);
 
         if (!no_files) {
             std::filesystem::path folder = std::filesystem::path(out_dir) / sc.folder;
@@ -75,6 +76,7 @@ void add_run(CLI::App& app, Globals& g)
         if (format == Format::Json) out.stream() << j.dump(2) << '\n';
         else if (format == Format::Csv) write_run_csv(out.stream(), model, result);
         else if (format == Format::Html) out.stream() << html;
+        else if (format == Format::Md) render_markdown(out.stream(), doc);
         else {
             write_run_headline(out.stream(), format, model, sc, result, targets);
             if (u) write_run_uncertainty(out.stream(), format, model, sc, *u);

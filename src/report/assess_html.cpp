@@ -8,6 +8,8 @@
 #include "report/format.hpp"
 #include "report/route_report.hpp"
 #include "report/svg.hpp"
+#include "report/uncertainty_html.hpp"
+#include "report/uncertainty_report.hpp"
 
 namespace reclaim {
 
@@ -78,6 +80,35 @@ ReportTable element_table(const Model& model, const Assessment& a)
         t.rows.push_back({model.elements[e].symbol, sig(a.contained_kg[ix(e)]), sig(a.uncollected_kg[ix(e)]),
                           sig(a.untreated_kg[ix(e)]), sig(a.recovered_kg[ix(e)]), sig(a.lost_kg[ix(e)]),
                           percent(a.recovery_rate[ix(e)])});
+    }
+    return t;
+}
+
+std::size_t kept(const AssessUncertainty* u, std::size_t element)
+{
+    if (!u) return npos;
+    for (std::size_t i = 0; i < u->elements.size(); ++i)
+        if (u->elements[i] == element) return i;
+    return npos;
+}
+
+std::string kg_range(const Summary& s) { return range_text(sig(s.p5), sig(s.p95)); }
+std::string percent_range(const Summary& s) { return range_text(percent(s.p5), percent(s.p95)); }
+
+// P5, P50, P95 of recovered mass and recovery rate per element, beside the nominal values.
+ReportTable uncertainty_table(const Model& model, const Assessment& a, const AssessUncertainty& u)
+{
+    ReportTable t;
+    t.caption = "Over the Monte Carlo samples; recovered_kg and recovery_rate at nominal values for comparison.";
+    t.headers = {"element", "recovered_kg", "P5", "P50", "P95", "recovery_rate", "P5", "P50", "P95"};
+    t.numeric = {false, true, true, true, true, true, true, true, true};
+    for (std::size_t i = 0; i < u.elements.size(); ++i) {
+        const auto e = ix(u.elements[i]);
+        if (!(a.contained_kg[e] > 0)) continue;
+        const Summary& m = u.recovered_kg[i];
+        const Summary& q = u.recovery_rate[i];
+        t.rows.push_back({model.elements[u.elements[i]].symbol, sig(a.recovered_kg[e]), sig(m.p5), sig(m.p50),
+                          sig(m.p95), percent(a.recovery_rate[e]), percent(q.p5), percent(q.p50), percent(q.p95)});
     }
     return t;
 }
@@ -174,19 +205,30 @@ std::vector<ParamId> assessment_params(const Model& model, const Assessment& a)
     return ids;
 }
 
-ReportDocument assess_report(const Model& model, const Assessment& a, bool plan_defaulted)
+ReportDocument assess_report(const Model& model, const Assessment& a, bool plan_defaulted, const AssessUncertainty* u)
 {
     const Product& p = model.products[a.product];
     ReportDocument doc("Assessment: " + p.name,
                        amount_text(model, a) + ", collection " + percent(a.collection) + ", " +
                            treatment(model, a, plan_defaulted) + ".");
     doc.heading("Headline");
-    doc.callout(percent(a.recyclability_rate) + " of the product's mass is recovered (recyclability rate).", "note");
-    for (auto e : report_elements(model, a))
-        doc.paragraph(model.elements[e].symbol + ": " + percent(a.recovery_rate[ix(e)]) + " of " +
-                      sig(a.contained_kg[ix(e)]) + " kg recovered; " + sig(a.uncollected_kg[ix(e)]) +
-                      " kg uncollected, " + sig(a.untreated_kg[ix(e)]) + " kg untreated, " + sig(a.lost_kg[ix(e)]) +
-                      " kg lost in treatment.");
+    if (u)
+        doc.paragraph("Monte Carlo over every ranged parameter the assessment uses: " +
+                      monte_carlo_line(u->samples, u->seed, u->adjustments) + ". The numbers are at nominal values; "
+                      "P5\u2013P95 is the range of 90% of the samples.");
+    doc.callout(percent(a.recyclability_rate) + " of the product's mass is recovered (recyclability rate" +
+                    (u ? "; P5\u2013P95 " + percent_range(u->recyclability_rate) + ")." : ")."),
+                "note");
+    for (auto e : report_elements(model, a)) {
+        std::string text = model.elements[e].symbol + ": " + percent(a.recovery_rate[ix(e)]) + " of " +
+                           sig(a.contained_kg[ix(e)]) + " kg recovered; " + sig(a.uncollected_kg[ix(e)]) +
+                           " kg uncollected, " + sig(a.untreated_kg[ix(e)]) + " kg untreated, " +
+                           sig(a.lost_kg[ix(e)]) + " kg lost in treatment.";
+        if (std::size_t i = kept(u, e); i != npos)
+            text += " P5\u2013P95: " + kg_range(u->recovered_kg[i]) + " kg recovered, " +
+                    percent_range(u->recovery_rate[i]) + ".";
+        doc.paragraph(text);
+    }
 
     doc.heading("Every element");
     BarChart bars;
@@ -196,6 +238,11 @@ ReportDocument assess_report(const Model& model, const Assessment& a, bool plan_
         if (a.contained_kg[ix(e)] > 0) bars.bars.push_back({model.elements[e].symbol, a.recovery_rate[ix(e)] * 100.0, "recovered"});
     doc.figure(bar_chart_svg(bars), "Recovered share of each element the product contains.");
     doc.table(element_table(model, a));
+    if (u) {
+        doc.heading("Uncertainty");
+        doc.table(uncertainty_table(model, a, *u));
+        if (u->sensitivity) add_tornado(doc, model, *u->sensitivity, false, "kg");
+    }
 
     add_top_losses(doc, model, a);
 
@@ -213,8 +260,10 @@ ReportDocument assess_report(const Model& model, const Assessment& a, bool plan_
     return doc;
 }
 
-ReportDocument compare_report(const Model& model, const std::vector<Assessment>& as)
+ReportDocument compare_report(const Model& model, const std::vector<Assessment>& as,
+                              const std::vector<AssessUncertainty>* us)
 {
+    if (us && us->size() != as.size()) us = nullptr;
     if (as.empty()) return ReportDocument("Comparison");
     const Assessment& first = as.front();
     ReportDocument doc("Comparison: " + model.products[first.product].name,
@@ -242,6 +291,39 @@ ReportDocument compare_report(const Model& model, const std::vector<Assessment>&
         t.rows.push_back(row);
     }
     doc.table(t);
+    if (us && !us->empty()) {
+        doc.heading("Uncertainty");
+        const AssessUncertainty& u0 = us->front();
+        doc.paragraph("Monte Carlo, the same samples for every treatment (common random numbers, so differences "
+                      "between them are not sampling noise): " +
+                      monte_carlo_line(u0.samples, u0.seed, u0.adjustments) + ". P5\u2013P95 per element.");
+        ReportTable ut;
+        ut.headers = {"element"};
+        ut.numeric = {false};
+        for (const auto& l : labels) {
+            ut.headers.push_back(l + " recovered_kg P5 \u2013 P95");
+            ut.headers.push_back(l + " rate P5 \u2013 P95");
+            ut.numeric.push_back(true);
+            ut.numeric.push_back(true);
+        }
+        for (std::size_t e = 0; e < model.elements.size(); ++e) {
+            if (!(first.contained_kg[ix(e)] > 0)) continue;
+            std::vector<std::string> row{model.elements[e].symbol};
+            for (const auto& u : *us) {
+                std::size_t i = kept(&u, e);
+                row.push_back(i == npos ? "-" : kg_range(u.recovered_kg[i]));
+                row.push_back(i == npos ? "-" : percent_range(u.recovery_rate[i]));
+            }
+            ut.rows.push_back(row);
+        }
+        std::vector<std::string> total{"recyclability rate"};
+        for (const auto& u : *us) {
+            total.push_back("");
+            total.push_back(percent_range(u.recyclability_rate));
+        }
+        ut.rows.push_back(total);
+        doc.table(ut);
+    }
     for (auto e : report_elements(model, first)) {
         BarChart bars;
         bars.title = model.elements[e].symbol + ": recovery rate by treatment, %";
@@ -253,6 +335,7 @@ ReportDocument compare_report(const Model& model, const std::vector<Assessment>&
     for (std::size_t i = 0; i < as.size(); ++i) {
         doc.page_break();
         doc.heading(labels[i]);
+        if (us && (*us)[i].sensitivity) add_tornado(doc, model, *(*us)[i].sensitivity, false, "kg");
         add_top_losses(doc, model, as[i]);
         doc.heading("Where the critical elements go", 3);
         add_sankeys(doc, model, as[i]);

@@ -1,12 +1,14 @@
 #pragma once
 // `reclaim assess` and `reclaim compare` as HTML reports: headline, per-element table, a
 // Sankey diagram per critical element from Assessment::flows, the largest losses with their
-// causes, and the assumptions table. Tables, CSV, JSON and Markdown stay in assess_report.hpp.
+// causes, with Monte Carlo P5-P95 and the tornado, and the assumptions table. --format md renders
+// the same document; the terminal tables, CSV and JSON stay in assess_report.hpp.
 
 #include <cstddef>
 #include <vector>
 
 #include "engine/assess.hpp"
+#include "engine/assess_uncertainty.hpp"
 #include "model/model.hpp"
 #include "report/html.hpp"
 #include "report/sankey_layout.hpp"
@@ -27,10 +29,15 @@ std::vector<std::size_t> report_elements(const Model& model, const Assessment& a
 //! coefficients of every route that received feed.
 std::vector<ParamId> assessment_params(const Model& model, const Assessment& a);
 
-//! The report of one assessment.
-ReportDocument assess_report(const Model& model, const Assessment& a, bool plan_defaulted = false);
+//! The report of one assessment. With `uncertainty` (Monte Carlo of the same assessment) it adds
+//! P5-P95 of the recyclability rate and of each element's recovered mass and recovery rate, and
+//! the tornado when there is one.
+ReportDocument assess_report(const Model& model, const Assessment& a, bool plan_defaulted = false,
+                             const AssessUncertainty* uncertainty = nullptr);
 
-//! The report of assessments of one product side by side (as `reclaim compare`).
-ReportDocument compare_report(const Model& model, const std::vector<Assessment>& as);
+//! The report of assessments of one product side by side (as `reclaim compare`); with
+//! `uncertainty` (one per assessment, same samples) P5-P95 per element and treatment.
+ReportDocument compare_report(const Model& model, const std::vector<Assessment>& as,
+                              const std::vector<AssessUncertainty>* uncertainty = nullptr);
 
 }  // namespace reclaim

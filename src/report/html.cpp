@@ -182,7 +182,12 @@ void render_markdown(std::ostream& out, const ReportDocument& doc)
             out << '\n';
             break;
         }
-        case ReportBlock::Kind::Figure: out << "*Figure: " << b.text << " (drawn in the HTML report).*\n\n"; break;
+        case ReportBlock::Kind::Figure: {
+            std::string caption = b.text;
+            if (!caption.empty() && caption.back() == '.') caption.pop_back();
+            out << "*Figure: " << caption << " (drawn in the HTML report).*\n\n";
+            break;
+        }
         case ReportBlock::Kind::PageBreak: break;
         }
     }

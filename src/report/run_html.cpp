@@ -8,6 +8,8 @@
 #include "report/route_report.hpp"
 #include "report/run_report.hpp"
 #include "report/svg.hpp"
+#include "report/uncertainty_html.hpp"
+#include "report/uncertainty_report.hpp"
 
 namespace reclaim {
 
@@ -18,6 +20,23 @@ constexpr double kTonnesPerKg = 1e-3;
 Eigen::Index ix(std::size_t i) { return static_cast<Eigen::Index>(i); }
 
 double at(const Eigen::MatrixXd& m, std::size_t e, int t) { return m(ix(e), t); }
+
+// The position of `element` among the elements a Monte Carlo run kept, npos if absent.
+std::size_t kept(const RunUncertainty* u, std::size_t element)
+{
+    if (!u) return npos;
+    for (std::size_t i = 0; i < u->elements.size(); ++i)
+        if (u->elements[i] == element) return i;
+    return npos;
+}
+
+const TargetUncertainty* target_uncertainty(const RunUncertainty* u, std::size_t target)
+{
+    if (!u) return nullptr;
+    for (const auto& t : u->targets)
+        if (t.target == target) return &t;
+    return nullptr;
+}
 
 void add_product_params(const Model& model, std::size_t product, std::vector<bool>& products_seen,
                         std::vector<bool>& materials_seen, std::vector<ParamId>& ids)
@@ -93,7 +112,8 @@ std::vector<ParamId> run_params(const Model& model, const PreparedScenario& prep
 }
 
 ReportDocument run_report(const Model& model, const Scenario& sc, const PreparedScenario& prepared,
-                          const ScenarioResult& r, const std::vector<TargetAnalysis>& targets)
+                          const ScenarioResult& r, const std::vector<TargetAnalysis>& targets,
+                          const RunUncertainty* u)
 {
     const int last_year = r.year(r.n_years - 1);
     std::string intro = sc.description;
@@ -102,7 +122,12 @@ ReportDocument run_report(const Model& model, const Scenario& sc, const Prepared
                                                   std::to_string(r.first_year) + "\u2013" + std::to_string(last_year) +
                                                   ", survival convention '" + survival_name(r.survival) + "'.");
     doc.heading("Headline");
-    for (const auto& a : targets) {
+    if (u)
+        doc.paragraph("Monte Carlo over every ranged parameter of the data: " +
+                      monte_carlo_line(u->samples, u->seed, u->adjustments) + ". The deterministic numbers are at "
+                      "nominal values; P5\u2013P95 is the range of 90% of the samples.");
+    for (std::size_t k = 0; k < targets.size(); ++k) {
+        const TargetAnalysis& a = targets[k];
         const TargetStatus& s = a.status;
         const std::string& sym = model.elements[s.target.element].symbol;
         std::string text = sym + " in " + std::to_string(s.target.year) + ": " +
@@ -111,8 +136,15 @@ ReportDocument run_report(const Model& model, const Scenario& sc, const Prepared
                            (s.met ? "met" : "not met") +
                            (s.first_year_met ? " (first met in " + std::to_string(*s.first_year_met) + ")"
                                              : " (not met by " + std::to_string(last_year) + ")") +
-                           ". Collection needed: " + lever_text(a.collection, a.collection.required, "at full collection") +
                            ".";
+        if (const auto* tu = target_uncertainty(u, k))
+            text += " Probability of meeting it: " + percent(tu->probability_met) + " (recycled share P5\u2013P95 " +
+                    range_text(percent(tu->recycled_share.p5), percent(tu->recycled_share.p95)) + ").";
+        text += " Collection needed: " + lever_text(a.collection, a.collection.required, "at full collection") + ".";
+        if (sc.magnet_lever && a.magnet_moved.applicable)
+            text += " Magnet extraction needed (share of the " + model.classes[sc.magnet_lever->treatment_class] +
+                    " class sent to " + model.routes[sc.magnet_lever->extraction_route].id +
+                    "): " + magnet_lever_text(sc, a) + ".";
         doc.callout(text, s.met ? "good" : "bad");
     }
     if (targets.empty()) doc.paragraph("The scenario sets no targets.");
@@ -120,6 +152,10 @@ ReportDocument run_report(const Model& model, const Scenario& sc, const Prepared
     t.headers = {"element", "year", "demand_t", "recovered_eol_t", "recovered_scrap_t", "achieved_share", "target",
                  "met", "required_collection_rate"};
     t.numeric = {false, true, true, true, true, true, true, false, true};
+    if (sc.magnet_lever) {
+        t.headers.push_back("required_magnet_extraction");
+        t.numeric.push_back(true);
+    }
     for (const auto& a : targets) {
         const TargetStatus& s = a.status;
         t.rows.push_back({model.elements[s.target.element].symbol, std::to_string(s.target.year),
@@ -128,16 +164,34 @@ ReportDocument run_report(const Model& model, const Scenario& sc, const Prepared
                           std::isfinite(s.achieved_share) ? percent(s.achieved_share) : "n/a", percent(s.target.share),
                           s.met ? "yes" : "no",
                           a.collection.reachable ? percent(a.collection.required) : "not reachable"});
+        if (sc.magnet_lever) t.rows.back().push_back(magnet_lever_text(sc, a));
     }
     if (!targets.empty()) doc.table(t);
+    if (u && !u->targets.empty()) {
+        ReportTable ut;
+        ut.caption = "Over the Monte Carlo samples, in the target year.";
+        ut.headers = {"element", "year", "target", "recycled_share P5", "P50", "P95", "recovered_t P5", "P95",
+                      "probability_met"};
+        ut.numeric = {false, true, true, true, true, true, true, true, true};
+        for (const auto& tu : u->targets) {
+            const Target& target = sc.targets[tu.target];
+            ut.rows.push_back({model.elements[target.element].symbol, std::to_string(target.year),
+                               percent(target.share), percent(tu.recycled_share.p5), percent(tu.recycled_share.p50),
+                               percent(tu.recycled_share.p95), sig(tu.recovered_kg.p5 * kTonnesPerKg),
+                               sig(tu.recovered_kg.p95 * kTonnesPerKg), percent(tu.probability_met)});
+        }
+        doc.table(ut);
+    }
 
     // The elements drawn: those with a target, in the order of the targets.
     std::vector<std::pair<std::size_t, const TargetAnalysis*>> drawn;
     for (const auto& a : targets) drawn.emplace_back(a.status.target.element, &a);
 
     doc.heading("Over time");
-    doc.paragraph("Recovered mass per year, from end-of-life products (green) and from manufacturing scrap (amber), "
-                  "stacked, against the target share of demand (dashed red); the dotted line marks the target year.");
+    doc.paragraph(std::string("Recovered mass per year, from end-of-life products (green) and from manufacturing scrap "
+                              "(amber), stacked, against the target share of demand (dashed red); the dotted line "
+                              "marks the target year.") +
+                  (u ? " The light blue band is P5\u2013P95 of the total recovered over the Monte Carlo samples." : ""));
     std::vector<int> years;
     for (int y = 0; y < r.n_years; ++y) years.push_back(r.year(y));
     for (const auto& [e, a] : drawn) {
@@ -155,6 +209,15 @@ ReportDocument run_report(const Model& model, const Scenario& sc, const Prepared
         }
         c.stacked = {eol, scrap};
         c.lines = {target};
+        if (std::size_t i = kept(u, e); i != npos) {
+            ChartSeries low{"P5", {}, "band"}, high{"P95 recovered", {}, "band"};
+            for (const auto& s : u->recovered_kg[i]) {
+                low.values.push_back(s.p5 * kTonnesPerKg);
+                high.values.push_back(s.p95 * kTonnesPerKg);
+            }
+            c.band_low = low;
+            c.band_high = high;
+        }
         c.marker_year = a->status.target.year;
         c.marker_label = "target year " + std::to_string(a->status.target.year);
         doc.figure(time_series_svg(c), sym + " per year [t].");
@@ -188,6 +251,11 @@ ReportDocument run_report(const Model& model, const Scenario& sc, const Prepared
         std::stable_sort(losses.bars.begin(), losses.bars.end(), [](const Bar& x, const Bar& y) { return x.value > y.value; });
         if (losses.bars.size() > 8) losses.bars.resize(8);
         doc.figure(bar_chart_svg(losses), "The largest losses of " + sym + " in " + std::to_string(r.year(ti)) + ".");
+    }
+
+    if (u && u->sensitivity) {
+        doc.heading("What the uncertainty depends on");
+        add_tornado(doc, model, *u->sensitivity, true);
     }
 
     doc.page_break();

@@ -1,10 +1,12 @@
 #pragma once
 // `reclaim run` as an HTML report: the targets headline, a time series per element with a
-// target (recovered from end-of-life and from scrap, stacked, against demand x target share),
-// the target year's flows as a Sankey diagram and its largest losses, and the assumptions.
+// target (recovered from end-of-life and from scrap, stacked, against demand x target share,
+// with Monte Carlo a P5-P95 band), the target year's flows as a Sankey diagram and its largest
+// losses, the tornado, and the assumptions.
 
 #include <vector>
 
+#include "engine/run_uncertainty.hpp"
 #include "engine/scenario_run.hpp"
 #include "engine/targets.hpp"
 #include "model/model.hpp"
@@ -23,8 +25,11 @@ SankeyGraph run_flow_graph(const ScenarioResult& result, std::size_t element, in
 //! shares of the plans used and the transfer coefficients of the routes used.
 std::vector<ParamId> run_params(const Model& model, const PreparedScenario& prepared);
 
-//! The report of a run.
+//! The report of a run. With `uncertainty` (Monte Carlo over the same run) it adds to each
+//! target the probability of meeting it and P5-P95 of the recycled share, a P5-P95 band on each
+//! time series and the tornado.
 ReportDocument run_report(const Model& model, const Scenario& scenario, const PreparedScenario& prepared,
-                          const ScenarioResult& result, const std::vector<TargetAnalysis>& targets);
+                          const ScenarioResult& result, const std::vector<TargetAnalysis>& targets,
+                          const RunUncertainty* uncertainty = nullptr);
 
 }  // namespace reclaim

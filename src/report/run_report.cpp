@@ -52,6 +52,14 @@ std::string lever_text(const LeverSolution& lever, double value, const std::stri
     return "not reachable: at most " + percent(lever.max_share) + " " + at_max;
 }
 
+std::string magnet_lever_text(const Scenario& sc, const TargetAnalysis& a)
+{
+    if (!sc.magnet_lever) return "n/a";
+    if (a.magnet_moved.applicable && a.magnet_moved.reachable && a.magnet_moved.required == 0.0)
+        return "met as is (" + percent(a.magnet_extraction_share) + ")";
+    return lever_text(a.magnet_moved, a.magnet_extraction_share, "with every shredded magnet extracted");
+}
+
 json run_json(const Model& model, const Scenario& sc, const ScenarioResult& r, const std::vector<TargetAnalysis>& targets)
 {
     json years = json::array(), plans = json::array();
@@ -189,10 +197,7 @@ void write_run_headline(std::ostream& out, Format format, const Model& model, co
                  Align::Left, Align::Right, Align::Left, Align::Left});
     for (const auto& a : targets) {
         const TargetStatus& s = a.status;
-        std::string magnet = "n/a";
-        if (sc.magnet_lever) magnet = lever_text(a.magnet_moved, a.magnet_extraction_share, "with every shredded magnet extracted");
-        if (sc.magnet_lever && a.magnet_moved.applicable && a.magnet_moved.reachable && a.magnet_moved.required == 0.0)
-            magnet = "met as is (" + percent(a.magnet_extraction_share) + ")";
+        const std::string magnet = magnet_lever_text(sc, a);
         t.add_row({model.elements[s.target.element].symbol, std::to_string(s.target.year), sig(s.demand_kg / kKgPerTonne),
                    sig((s.recovered_eol_kg + s.recovered_scrap_kg) / kKgPerTonne), sig(s.recovered_scrap_kg / kKgPerTonne),
                    std::isfinite(s.achieved_share) ? percent(s.achieved_share) : "n/a", percent(s.target.share),

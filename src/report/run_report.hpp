@@ -34,4 +34,9 @@ void write_run_headline(std::ostream& out, Format format, const Model& model, co
 //! lever does not apply to the element.
 std::string lever_text(const LeverSolution& lever, double value, const std::string& at_max);
 
+//! The magnet-extraction lever of a target as the headline prints it: the share of the magnet
+//! class that must go to the extraction route, "met as is (X%)", "not reachable: at most X% ..."
+//! or "n/a" (no lever in the scenario, or the element is not in magnets).
+std::string magnet_lever_text(const Scenario& scenario, const TargetAnalysis& target);
+
 }  // namespace reclaim

@@ -119,6 +119,8 @@ std::string_view category_colour(std::string_view category)
         {"demand", "#555555"},
         {"target", "#c0392b"},
         {"band", "#9ecae1"},
+        {"low", "#4a90c2"},         // tornado: the parameter at its low end
+        {"high", "#e08a3c"},        // tornado: the parameter at its high end
     };
     auto it = colours.find(category);
     return it == colours.end() ? colours.at("flow") : it->second;
@@ -489,6 +491,66 @@ std::string bar_chart_svg(const BarChart& c)
                sig(b.value) + (c.unit.empty() ? "" : " " + c.unit));
     }
     w.leaf("line", {{"x1", px(X(0))}, {"x2", px(X(0))}, {"y1", px(mt)}, {"y2", px(axis_y)}, {"stroke", "#888"}});
+    w.close();
+    return w.str();
+}
+
+std::string tornado_svg(const TornadoChart& c)
+{
+    const double scale = c.fractions ? 100.0 : 1.0;  // axis in percent for fractions
+    auto text = [&](double v) {
+        return c.fractions ? percent(v) : sig(v) + (c.unit.empty() ? "" : " " + c.unit);
+    };
+    double lo = c.nominal, hi = c.nominal, label_w = 40;
+    for (const auto& r : c.rows) {
+        lo = std::min({lo, r.output_low, r.output_high});
+        hi = std::max({hi, r.output_low, r.output_high});
+        label_w = std::max(label_w, text_width(r.label, 11) + 10);
+    }
+    label_w = std::min(label_w, 0.42 * c.width);
+    auto ticks = nice_ticks(lo * scale, hi > lo ? hi * scale : lo * scale + 1.0, 5);
+    const double row = 22, mt = c.title.empty() ? 8 : 30, value_w = 80;
+    // Values are written at both ends of a bar, so both sides keep room for one.
+    const double pw = c.width - label_w - 2 * value_w;
+    const double height = mt + row * static_cast<double>(c.rows.size()) + 46;
+    auto X = [&](double v) {
+        return label_w + value_w + (v * scale - ticks.front()) / (ticks.back() - ticks.front()) * pw;
+    };
+
+    XmlWriter w;
+    open_svg(w, c.width, height, c.title);
+    const double axis_y = mt + row * static_cast<double>(c.rows.size());
+    for (double t : ticks) {
+        double x = label_w + value_w + (t - ticks.front()) / (ticks.back() - ticks.front()) * pw;
+        w.leaf("line", {{"x1", px(x)}, {"x2", px(x)}, {"y1", px(mt)}, {"y2", px(axis_y)}, {"stroke", "#e3e3e3"}});
+        w.leaf("text", {{"x", px(x)}, {"y", px(axis_y + 14)}, {"text-anchor", "middle"}, {"fill", "#444"}},
+               sig(t, 6) + (c.fractions ? "%" : ""));
+    }
+    for (std::size_t i = 0; i < c.rows.size(); ++i) {
+        const auto& r = c.rows[i];
+        const double y = mt + row * static_cast<double>(i);
+        w.leaf("text", {{"x", px(label_w - 6)}, {"y", px(y + row / 2)}, {"dy", "0.35em"}, {"text-anchor", "end"},
+                        {"fill", "#222"}},
+               r.label);
+        for (auto [value, end] : {std::pair{r.output_low, "low"}, std::pair{r.output_high, "high"}}) {
+            double x0 = X(std::min(c.nominal, value)), x1 = X(std::max(c.nominal, value));
+            w.open("rect", {{"x", px(x0)}, {"y", px(y + 3)}, {"width", px(std::max(x1 - x0, 0.5))},
+                            {"height", px(row - 6)}, {"fill", std::string(category_colour(end))}});
+            w.leaf("title", {}, r.label + " at its " + end + ": " + text(value)).close();
+            // The value beside the bar's outer end.
+            const bool left = value < c.nominal || (value == c.nominal && std::string_view(end) == "low");
+            w.leaf("text", {{"x", px(left ? x0 - 4 : x1 + 4)}, {"y", px(y + row / 2)}, {"dy", "0.35em"},
+                            {"text-anchor", left ? "end" : "start"}, {"fill", "#222"}},
+                   text(value));
+        }
+    }
+    w.leaf("line", {{"x1", px(X(c.nominal))}, {"x2", px(X(c.nominal))}, {"y1", px(mt - 4)}, {"y2", px(axis_y)},
+                    {"stroke", "#222"}});
+    legend(w, label_w + value_w, height - 8,
+           {{"parameter at its low end", std::string(category_colour("low"))},
+            {"parameter at its high end", std::string(category_colour("high"))},
+            {"nominal " + text(c.nominal), "#222"}},
+           c.width);
     w.close();
     return w.str();
 }

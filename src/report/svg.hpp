@@ -113,4 +113,23 @@ struct BarChart {
 
 std::string bar_chart_svg(const BarChart& chart);
 
+//! One parameter of a tornado: the output with the parameter at its low and at its high end.
+struct TornadoRow {
+    std::string label;
+    double output_low = 0.0, output_high = 0.0;
+};
+
+//! A tornado: per row, a bar from the nominal output to the output at the parameter's low end
+//! (one colour) and to its high end (another), rows in the order given (largest swing first).
+struct TornadoChart {
+    std::string title;
+    std::string unit;        //!< printed after values; "%" with `fractions`
+    bool fractions = false;  //!< values are fractions, printed with percent()
+    double nominal = 0.0;    //!< the output at nominal values
+    std::vector<TornadoRow> rows;
+    double width = 760.0;  //!< [px]; the height follows from the number of rows
+};
+
+std::string tornado_svg(const TornadoChart& chart);
+
 }  // namespace reclaim
