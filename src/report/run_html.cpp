@@ -154,7 +154,7 @@ ReportDocument run_report(const Model& model, const Scenario& sc, const Prepared
     t.numeric = {false, true, true, true, true, true, true, false, true};
     if (sc.magnet_lever) {
         t.headers.push_back("required_magnet_extraction");
-        t.numeric.push_back(true);
+        t.numeric.push_back(false);  // may be a sentence; it wraps instead of widening the page
     }
     for (const auto& a : targets) {
         const TargetStatus& s = a.status;
@@ -164,7 +164,13 @@ ReportDocument run_report(const Model& model, const Scenario& sc, const Prepared
                           std::isfinite(s.achieved_share) ? percent(s.achieved_share) : "n/a", percent(s.target.share),
                           s.met ? "yes" : "no",
                           a.collection.reachable ? percent(a.collection.required) : "not reachable"});
-        if (sc.magnet_lever) t.rows.back().push_back(magnet_lever_text(sc, a));
+        if (sc.magnet_lever) {
+            // The callout says it in full; the table keeps the cell short.
+            const LeverSolution& m = a.magnet_moved;
+            t.rows.back().push_back(!m.applicable ? "n/a"
+                                    : !m.reachable ? "not reachable (at most " + percent(m.max_share) + " of demand)"
+                                                   : magnet_lever_text(sc, a));
+        }
     }
     if (!targets.empty()) doc.table(t);
     if (u && !u->targets.empty()) {
@@ -246,7 +252,7 @@ ReportDocument run_report(const Model& model, const Scenario& sc, const Prepared
         losses.bars.push_back({"untreated", at(r.untreated_kg, e, ti) * kTonnesPerKg, "untreated"});
         for (std::size_t k = 0; k < r.loss_names.size(); ++k) {
             double lost = (at(r.loss_eol_kg[k], e, ti) + at(r.loss_scrap_kg[k], e, ti)) * kTonnesPerKg;
-            if (lost > 0) losses.bars.push_back({r.loss_names[k], lost, "loss"});
+            if (lost > 0) losses.bars.push_back({sink_label(r.loss_names[k]), lost, "loss"});
         }
         std::stable_sort(losses.bars.begin(), losses.bars.end(), [](const Bar& x, const Bar& y) { return x.value > y.value; });
         if (losses.bars.size() > 8) losses.bars.resize(8);

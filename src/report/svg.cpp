@@ -546,7 +546,7 @@ std::string tornado_svg(const TornadoChart& c)
     }
     w.leaf("line", {{"x1", px(X(c.nominal))}, {"x2", px(X(c.nominal))}, {"y1", px(mt - 4)}, {"y2", px(axis_y)},
                     {"stroke", "#222"}});
-    legend(w, label_w + value_w, height - 8,
+    legend(w, 8, height - 8,
            {{"parameter at its low end", std::string(category_colour("low"))},
             {"parameter at its high end", std::string(category_colour("high"))},
             {"nominal " + text(c.nominal), "#222"}},
