@@ -3,8 +3,10 @@
 #include "cli/assess_options.hpp"
 #include "cli/monte_carlo_args.hpp"
 #include "engine/assess_uncertainty.hpp"
+#include "engine/assess_value.hpp"
 #include "report/assess_html.hpp"
 #include "report/assess_report.hpp"
+#include "report/assess_value_report.hpp"
 #include "report/uncertainty_report.hpp"
 
 namespace reclaim::cli {
@@ -41,11 +43,23 @@ void add_assess(CLI::App& app, Globals& g)
         }
         SolvedModel solved(model);
         Assessment a = assess(solved, o);
+        AssessValue value = assess_value(model, a, solved.values());
+        // Value in JSON, table and Markdown; the CSV stays one tidy table of elements.
+        auto json_of = [&] {
+            nlohmann::json j = assess_json(model, a);
+            j["value"] = assess_value_json(model, value);
+            return j;
+        };
+        auto write_text = [&](std::ostream& os) {
+            write_assessment(os, format, model, a, defaulted);
+            if (format != Format::Csv) write_assess_value(os, format, model, a, value);
+        };
         // HTML shows the deterministic report; the Monte Carlo summaries are in the other formats.
         if (!mc.enabled() || format == Format::Html) {
             Output out(g);
             if (format == Format::Html) out.stream() << render_html(assess_report(model, a, defaulted));
-            else write_assessment(out.stream(), format, model, a, defaulted);
+            else if (format == Format::Json) out.stream() << json_of().dump(2) << '\n';
+            else write_text(out.stream());
             out.close();
             return;
         }
@@ -60,13 +74,13 @@ void add_assess(CLI::App& app, Globals& g)
         }();
         Output out(g);
         if (format == Format::Json) {
-            nlohmann::json j = assess_json(model, a);
+            nlohmann::json j = json_of();
             add_uncertainty_json(j, model, u);
             out.stream() << j.dump(2) << '\n';
         } else if (format == Format::Csv) {
             write_assess_uncertainty(out.stream(), format, model, a, u);
         } else {
-            write_assessment(out.stream(), format, model, a, defaulted);
+            write_text(out.stream());
             write_assess_uncertainty(out.stream(), format, model, a, u);
         }
         out.close();

@@ -3,8 +3,10 @@
 #include "cli/assess_options.hpp"
 #include "cli/monte_carlo_args.hpp"
 #include "engine/assess_uncertainty.hpp"
+#include "engine/assess_value.hpp"
 #include "report/assess_html.hpp"
 #include "report/assess_report.hpp"
+#include "report/assess_value_report.hpp"
 #include "report/uncertainty_report.hpp"
 
 namespace reclaim::cli {
@@ -43,11 +45,25 @@ void add_compare(CLI::App& app, Globals& g)
             as.push_back(assess(solved, o));
             options.push_back(o);
         }
+        std::vector<AssessValue> values;
+        for (const auto& a : as) values.push_back(assess_value(model, a, solved.values()));
+        // Value in JSON, table and Markdown; the CSV stays one tidy table of elements.
+        auto json_of = [&] {
+            nlohmann::json j = compare_json(model, as);
+            j["value"] = compare_value_json(model, as, values);
+            for (std::size_t k = 0; k < as.size(); ++k) j["assessments"][k]["value"] = assess_value_json(model, values[k]);
+            return j;
+        };
+        auto write_text = [&](std::ostream& os) {
+            write_comparison(os, format, model, as);
+            if (format != Format::Csv) write_compare_value(os, format, model, as, values);
+        };
         // HTML shows the deterministic report; the Monte Carlo summaries are in the other formats.
         if (!mc.enabled() || format == Format::Html) {
             Output out(g);
             if (format == Format::Html) out.stream() << render_html(compare_report(model, as));
-            else write_comparison(out.stream(), format, model, as);
+            else if (format == Format::Json) out.stream() << json_of().dump(2) << '\n';
+            else write_text(out.stream());
             out.close();
             return;
         }
@@ -65,14 +81,14 @@ void add_compare(CLI::App& app, Globals& g)
         }
         Output out(g);
         if (format == Format::Json) {
-            nlohmann::json j = compare_json(model, as);
+            nlohmann::json j = json_of();
             for (std::size_t k = 0; k < us.size(); ++k) add_uncertainty_json(j["assessments"][k], model, us[k]);
             j["uncertainty"] = {{"samples", mc.samples}, {"seed", mc.seed}};
             out.stream() << j.dump(2) << '\n';
         } else if (format == Format::Csv) {
             write_comparison(out.stream(), format, model, as);
         } else {
-            write_comparison(out.stream(), format, model, as);
+            write_text(out.stream());
             write_compare_uncertainty(out.stream(), format, model, as, us);
         }
         out.close();
