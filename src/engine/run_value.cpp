@@ -18,7 +18,9 @@ RunValue run_value(const Model& model, const ScenarioResult& result, const Param
     for (std::size_t f = 0; f < result.forms.size(); ++f) {
         const Eigen::MatrixXd& kg = result.recovered_form_kg[f];  // elements x years
         v.prices.push_back(valuer.price(f));
-        v.usd_per_kg.push_back(valuer.usd_per_kg(f, values));
+        const Price* p = valuer.price(f);
+        v.price_usd_per_kg.push_back(p ? values[p->usd_per_kg.index] : 0.0);
+        v.payable.push_back(p && p->payable.valid() ? values[p->payable.index] : 1.0);
         v.form_kg.row(static_cast<Eigen::Index>(f)) = form_kg_weights(valuer.form(f)).transpose() * kg;
         if (valuer.price(f)) v.usd += (valuer.usd_per_element_kg(f, values).transpose() * kg).transpose();
     }

@@ -17,7 +17,8 @@ namespace reclaim {
 struct RunValue {
     std::vector<std::string> forms;      //!< as ScenarioResult::forms
     std::vector<const Price*> prices;    //!< per form; nullptr: unpriced, its value unknown (not zero)
-    std::vector<double> usd_per_kg;      //!< per form: price x payable [USD per kg of the form]; 0 if unpriced
+    std::vector<double> price_usd_per_kg;  //!< per form [USD per kg of the form]; 0 if unpriced
+    std::vector<double> payable;           //!< per form [fraction of the price paid]; 1 if unpriced
     Eigen::MatrixXd form_kg;             //!< forms x years [kg of the form]
     Eigen::VectorXd usd;                 //!< per year, priced forms only [USD]
 

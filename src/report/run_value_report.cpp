@@ -26,7 +26,8 @@ json run_value_json(const Model& model, const RunValue& value)
         forms[value.forms[f]] = row_of(value.form_kg, static_cast<Eigen::Index>(f));
         if (const Price* p = value.prices[f]) {
             const Origin& o = model.params.origin(p->usd_per_kg);
-            prices[value.forms[f]] = {{"usd_per_kg", value.usd_per_kg[f]},
+            prices[value.forms[f]] = {{"price_usd_per_kg", value.price_usd_per_kg[f]},
+                                      {"payable", value.payable[f]},
                                       {"date", p->date},
                                       {"origin", o.file + ":" + std::to_string(o.line)},
                                       {"source", p->source}};
@@ -55,7 +56,7 @@ void write_run_value_headline(std::ostream& out, Format format, const Model& mod
     for (const auto& f : value.unpriced()) unpriced += (unpriced.empty() ? "" : ", ") + f;
     out << '\n'
         << (format == Format::Md ? "**Value of what is recovered in " : "Value of what is recovered in ") << year
-        << (format == Format::Md ? ":** " : ": ") << sig(usd / 1e6) << " million USD (end of life and scrap; "
+        << (format == Format::Md ? ":** " : ": ") << (usd >= 1e6 ? sig(usd / 1e6) + " million USD" : sig(usd) + " USD") << " (end of life and scrap; "
         << price_dates_note(model, value.price_dates()) << ")\n";
     if (!unpriced.empty()) out << "unpriced, so not counted: " << unpriced << "\n";
 }

@@ -12,8 +12,8 @@
 
 namespace reclaim {
 
-//! {"usd": [per year], "forms_kg": {form: [per year]}, "prices": {form: {"usd_per_kg", "date",
-//! "origin"}}, "price_dates", "unpriced", "prices_note"}.
+//! {"usd": [per year], "forms_kg": {form: [per year]}, "prices": {form: {"price_usd_per_kg", "payable", "date",
+//! "origin", "source"}}, "price_dates", "unpriced", "prices_note"}.
 nlohmann::json run_value_json(const Model& model, const RunValue& value);
 
 //! The year the headline values: the first target's, else the last year of the run.
