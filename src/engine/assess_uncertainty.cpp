@@ -101,8 +101,11 @@ AssessHeadline::AssessHeadline(const Model& model, const AssessOptions& options)
     ranged_ = ranged_of(model.params, std::move(ids));
 }
 
-std::size_t AssessHeadline::evaluate(const ParamValues& values)
+std::size_t AssessHeadline::evaluate(const ParamValues& sampled)
 {
+    balanced_ = sampled;
+    const std::size_t adjusted = sets_.balance(balanced_);
+    const ParamValues& values = balanced_;
     const Model& model = *model_;
     contents_.evaluate(values);
     const Eigen::MatrixXd& content = contents_.content(options_.product);  // per FU
@@ -153,7 +156,7 @@ std::size_t AssessHeadline::evaluate(const ParamValues& values)
     }
     const double mass = fu * mass_per_fu;
     recyclability_ = mass > 0 ? recovered_.sum() / mass : 0.0;
-    return sets_.count(values);
+    return adjusted;
 }
 
 AssessUncertainty assess_uncertainty(const Model& model, const AssessOptions& options, MonteCarloOptions mc,

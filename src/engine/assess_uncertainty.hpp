@@ -67,6 +67,7 @@ private:
     ContentKernel contents_;
     std::vector<RouteKernel> route_kernels_;
     ShareSets sets_;
+    ParamValues balanced_;  //!< the sample with its share sets balanced (scratch)
     std::vector<ParamId> ranged_;
     Eigen::MatrixXd shares_;  //!< classes x routes_
     Eigen::VectorXd recovered_, contained_;

@@ -152,6 +152,8 @@ MonteCarloResult run_monte_carlo(const ParamTable& params, std::size_t outputs, 
         }
     }
     for (auto& t : pool) t.join();
+    // The workers may finish between two polls: the last report always says where it ended.
+    if (options.progress) options.progress(std::min(done.load(), r.samples), r.samples);
     if (error) std::rethrow_exception(error);
     for (const auto& a : per_worker) {
         r.adjustments.clipped += a.clipped;
@@ -264,13 +266,16 @@ std::optional<double> first_order_index(const ParamTable& params, ParamId id, st
     return std::clamp(s, 0.0, 1.0);
 }
 
-std::size_t ShareSets::count(const ParamValues& values) const
+std::size_t ShareSets::balance(ParamValues& values) const
 {
     std::size_t n = 0;
     for (const auto& set : must_sum_to_one) {
-        double sum = 0.0;
-        for (ParamId id : set) sum += std::max(0.0, values[id.index]);
-        n += std::abs(sum - 1.0) > 1e-12 ? 1 : 0;
+        double others = 0.0;
+        for (std::size_t k = 1; k < set.size(); ++k) others += std::max(0.0, values[set[k].index]);
+        double& absorber = values[set[0].index];
+        if (std::abs(std::max(0.0, absorber) + others - 1.0) <= 1e-12) continue;
+        ++n;
+        if (others <= 1.0) absorber = 1.0 - others;
     }
     for (const auto& set : at_most_one) {
         double sum = 0.0;
@@ -290,6 +295,17 @@ ShareSets share_sets(const Model& model, const std::vector<std::size_t>& routes,
     auto add = [&](std::vector<std::vector<ParamId>>& to, std::vector<ParamId> set) {
         if (ranged(set)) to.push_back(std::move(set));
     };
+    // The absorbing row first: the largest fixed share, else the largest share.
+    auto absorber_first = [&](std::vector<ParamId> set) {
+        auto better = [&](ParamId a, ParamId b) {
+            const Param& pa = model.params[a];
+            const Param& pb = model.params[b];
+            if (pa.ranged() != pb.ranged()) return !pa.ranged();
+            return pa.value > pb.value;
+        };
+        if (!set.empty()) std::iter_swap(set.begin(), std::min_element(set.begin(), set.end(), better));
+        return set;
+    };
     for (auto r : routes) {
         for (const auto& p : model.routes[r].processes) {
             auto ids = [](const std::vector<Transfer>& ts) {
@@ -297,12 +313,12 @@ ShareSets share_sets(const Model& model, const std::vector<std::size_t>& routes,
                 for (const auto& t : ts) v.push_back(t.share);
                 return v;
             };
-            if (!p.fallback.empty()) add(out.must_sum_to_one, ids(p.fallback));
+            if (!p.fallback.empty()) add(out.must_sum_to_one, absorber_first(ids(p.fallback)));
             // Element rows in element order, so the list is the same on every run.
             std::vector<std::size_t> elements;
             for (const auto& [e, ts] : p.by_element) elements.push_back(e);
             std::sort(elements.begin(), elements.end());
-            for (auto e : elements) add(out.must_sum_to_one, ids(p.by_element.at(e)));
+            for (auto e : elements) add(out.must_sum_to_one, absorber_first(ids(p.by_element.at(e))));
         }
     }
     for (auto m : materials) {
@@ -314,7 +330,8 @@ ShareSets share_sets(const Model& model, const std::vector<std::size_t>& routes,
             if (k.balance) balance = true;
             else set.push_back(k.fraction);
         }
-        add(balance ? out.at_most_one : out.must_sum_to_one, std::move(set));
+        if (balance) add(out.at_most_one, std::move(set));
+        else add(out.must_sum_to_one, absorber_first(std::move(set)));
     }
     for (auto plan : plans) {
         std::map<std::size_t, std::vector<ParamId>> by_class;
@@ -322,6 +339,15 @@ ShareSets share_sets(const Model& model, const std::vector<std::size_t>& routes,
         for (auto& [c, set] : by_class) add(out.at_most_one, std::move(set));
     }
     return out;
+}
+
+std::size_t balance_shares(const Model& model, ParamValues& values)
+{
+    std::vector<std::size_t> routes(model.routes.size()), materials(model.materials.size()), plans(model.plans.size());
+    std::iota(routes.begin(), routes.end(), 0);
+    std::iota(materials.begin(), materials.end(), 0);
+    std::iota(plans.begin(), plans.end(), 0);
+    return share_sets(model, routes, materials, plans).balance(values);
 }
 
 }  // namespace reclaim

@@ -125,16 +125,26 @@ inline constexpr std::size_t kMinSamplesForIndices = 200;
 std::optional<double> first_order_index(const ParamTable& params, ParamId id, std::uint64_t seed,
                                         const std::vector<double>& y);
 
-//! Sets whose renormalisation a sample can trigger, listed once per question (parameters to
-//! check per set), so that counting them per sample is cheap.
+//! Sets of shares that a sample can push off their sum, listed once per question.
+//! Transfer coefficients of one (process, element) and composition rows without a balance row
+//! must sum to 1: in each such set one row absorbs the difference, so that the other rows keep
+//! their sampled values (a yield sampled at 0.95 stays 0.95, its complementary loss becomes
+//! 0.05). The absorbing row is the fixed row with the largest nominal share, or, if every row
+//! is ranged, the row with the largest nominal share. Only if the other rows alone exceed 1 is
+//! the set rescaled proportionally (by the engine).
 struct ShareSets {
-    std::vector<std::vector<ParamId>> must_sum_to_one;  //!< transfers of a (process, element) and
-                                                        //!< composition rows without a balance row
+    std::vector<std::vector<ParamId>> must_sum_to_one;  //!< absorbing row first
     std::vector<std::vector<ParamId>> at_most_one;      //!< composition rows with a balance row,
                                                         //!< plan rows (one class of one plan)
-    //! How many sets `values` makes the engine rescale (a sum off 1, or above 1, by > 1e-12).
-    [[nodiscard]] std::size_t count(const ParamValues& values) const;
+    //! Sets the absorbing row of every must-sum-to-one set to 1 minus the others; returns how
+    //! many sets were adjusted (absorbed, or left for proportional rescaling) plus the
+    //! at-most-one sets above 1 (rescaled by the engine).
+    std::size_t balance(ParamValues& values) const;
 };
+
+//! Balances every share set of the whole model in `values` (ShareSets::balance), so that the
+//! engine's own functions (assess, run_scenario) see a sample as the Monte Carlo kernels do.
+std::size_t balance_shares(const Model& model, ParamValues& values);
 
 //! The share sets of `routes`, `materials` and `plans` that contain a ranged parameter.
 ShareSets share_sets(const Model& model, const std::vector<std::size_t>& routes,

@@ -97,8 +97,11 @@ void ScenarioHeadline::outflows(const ParamValues& values, bool only_ranged)
     }
 }
 
-std::size_t ScenarioHeadline::evaluate(const ParamValues& values)
+std::size_t ScenarioHeadline::evaluate(const ParamValues& sampled)
 {
+    balanced_ = sampled;
+    const std::size_t adjusted = sets_.balance(balanced_);
+    const ParamValues& values = balanced_;
     const Model& model = *model_;
     const PreparedScenario& p = *prepared_;
     if (std::find(lifetime_ranged_.begin(), lifetime_ranged_.end(), true) != lifetime_ranged_.end())
@@ -148,7 +151,7 @@ std::size_t ScenarioHeadline::evaluate(const ParamValues& values)
             if (per_kg != 0.0) recovered_.row(ix(i)) += per_kg * scrap.kg.transpose();
         }
     }
-    return sets_.count(values);
+    return adjusted;
 }
 
 RunOutput parse_run_output(const Model& model, const Scenario& sc, const std::string& text)

@@ -47,6 +47,7 @@ private:
     std::vector<bool> lifetime_ranged_;        //!< per scenario product
     Eigen::MatrixXd collected_units_;          //!< scenario products x years [FU]
     ShareSets sets_;
+    ParamValues balanced_;  //!< the sample with its share sets balanced (scratch)
     std::vector<ParamId> ranged_;
     Eigen::MatrixXd shares_;                   //!< classes x routes_ (scratch)
     std::vector<Eigen::MatrixXd> per_unit_;    //!< per plan used: products x kept elements [kg per FU]

@@ -36,7 +36,7 @@ std::string monte_carlo_line(std::size_t samples, std::uint64_t seed, const Adju
 {
     return std::to_string(samples) + " samples, seed " + std::to_string(seed) + "; " + std::to_string(adj.clipped) +
            " sampled values clipped to their bounds, " + std::to_string(adj.renormalised) +
-           " share sets renormalised to sum to 1 (docs/uncertainty.md)";
+           " share sets balanced to sum to 1 (docs/uncertainty.md)";
 }
 
 json summary_json(const Summary& s)

@@ -41,7 +41,9 @@ MonteCarloOptions mc(std::size_t n, std::uint64_t seed, unsigned threads)
 // Compares the headline kernel with assess() at `values` for one product and plan or route.
 void check_same(const Model& model, const AssessOptions& o, const ParamValues& values)
 {
-    SolvedModel solved(model, values);
+    ParamValues balanced = values;  // the kernel balances each share set as it evaluates
+    balance_shares(model, balanced);
+    SolvedModel solved(model, balanced);
     Assessment a = assess(solved, o);
     AssessHeadline h(model, o);
     h.evaluate(values);
@@ -83,10 +85,10 @@ TEST_CASE("The headline kernel gives assess()'s numbers for every shipped produc
 TEST_CASE("The tornado of the fixture ranks the wider yield first, with the swings computed by hand",
           "[engine][uncertainty]")
 {
-    // recovered Nd = 2 kg x 0.3 x y1/(y1 + 0.1) x y2/(y2 + 0.5) (the loss rows are fixed, so
-    // each process's shares are renormalised); nominal 0.6 x 0.9 x 0.5 = 0.27 kg.
-    // y1 over [0.6, 1.0], y2 = 0.5: 0.6 x 0.5 x (1.0/1.1 - 0.6/0.7) = 0.3 x 0.0519481 = 0.0155844
-    // y2 over [0.48, 0.52], y1 = 0.9: 0.6 x 0.9 x (0.52/1.02 - 0.48/0.98) = 0.54 x 0.0200080 = 0.0108043
+    // recovered Nd = 2 kg x 0.3 x y1 x y2 (each fixed loss row absorbs its process's difference,
+    // so the yields keep their values); nominal 0.6 x 0.9 x 0.5 = 0.27 kg.
+    // y1 over [0.6, 1.0], y2 = 0.5: 0.3 x (1.0 - 0.6) = 0.12
+    // y2 over [0.48, 0.52], y1 = 0.9: 0.54 x (0.52 - 0.48) = 0.0216
     const Model& model = fixture();
     AssessUncertainty u = assess_uncertainty(model, rotor_options(model), mc(2000, 5, 2), model.elements.find("Nd"));
     REQUIRE(u.sensitivity);
@@ -96,11 +98,11 @@ TEST_CASE("The tornado of the fixture ranks the wider yield first, with the swin
     REQUIRE(s.bars.size() == 2);
     CHECK(model.params.origin(s.bars[0].param).file == "routes/transfers.csv");
     CHECK(model.params.origin(s.bars[0].param).line == 2);
-    CHECK(s.bars[0].swing() == Approx(0.0155844).epsilon(1e-5));
-    CHECK(s.bars[0].output_low == Approx(0.3 * 0.6 / 0.7));
-    CHECK(s.bars[0].output_high == Approx(0.3 * 1.0 / 1.1));
+    CHECK(s.bars[0].swing() == Approx(0.12).epsilon(1e-9));
+    CHECK(s.bars[0].output_low == Approx(0.3 * 0.6));
+    CHECK(s.bars[0].output_high == Approx(0.3 * 1.0));
     CHECK(model.params.origin(s.bars[1].param).line == 5);
-    CHECK(s.bars[1].swing() == Approx(0.0108043).epsilon(1e-5));
+    CHECK(s.bars[1].swing() == Approx(0.0216).epsilon(1e-9));
     REQUIRE(s.bars[0].first_order);
     REQUIRE(s.bars[1].first_order);
     // y1 is triangular over a range five times wider: it carries most of the variance.
@@ -108,10 +110,11 @@ TEST_CASE("The tornado of the fixture ranks the wider yield first, with the swin
     CHECK(*s.bars[0].first_order + *s.bars[1].first_order == Approx(1.0).margin(0.1));
 }
 
-TEST_CASE("Every sample of the fixture renormalises both yields' processes, and nothing is clipped",
+TEST_CASE("Every sample of the fixture balances both yields' processes, and nothing is clipped",
           "[engine][uncertainty]")
 {
-    // y1 + 0.1 and y2 + 0.5 differ from 1 in every sample (continuous draws): 2 sets x 500 samples.
+    // y1 + 0.1 and y2 + 0.5 differ from 1 in every sample (continuous draws), so both loss rows
+    // absorb a difference: 2 sets x 500 samples.
     const Model& model = fixture();
     AssessUncertainty u = assess_uncertainty(model, rotor_options(model), mc(500, 1, 2));
     CHECK(u.adjustments.renormalised == 1000);
@@ -119,11 +122,13 @@ TEST_CASE("Every sample of the fixture renormalises both yields' processes, and 
     CHECK(u.ranged_params == 2);
     REQUIRE(u.elements.size() == 2);  // Fe and Nd are contained
     // Fe is never recovered; Nd lies between the two yields' joint ends:
-    // 0.6 x (0.6/0.7) x (0.48/0.98) = 0.2519 and 0.6 x (1/1.1) x (0.52/1.02) = 0.2781.
+    // 0.6 x 0.6 x 0.48 = 0.1728 and 0.6 x 1.0 x 0.52 = 0.312.
     const auto nd = u.elements[0] == *model.elements.find("Nd") ? 0 : 1;
     CHECK(u.recovered_kg[1 - nd].p95 == 0.0);
-    CHECK(u.recovered_kg[nd].p5 > 0.2519);
-    CHECK(u.recovered_kg[nd].p95 < 0.2781);
+    CHECK(u.recovered_kg[nd].p5 > 0.1728);
+    CHECK(u.recovered_kg[nd].p95 < 0.312);
+    // The mean is the product of the means (independent draws): 0.6 x (0.6+0.9+1.0)/3 x 0.5 = 0.25
+    CHECK(u.recovered_kg[nd].mean == Approx(0.25).epsilon(0.01));
     CHECK(u.recovery_rate[nd].p50 == Approx(u.recovered_kg[nd].p50 / 0.6));
     CHECK(u.recyclability_rate.p50 == Approx(u.recovered_kg[nd].p50 / 2.0));
 }
