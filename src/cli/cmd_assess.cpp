@@ -3,8 +3,10 @@
 #include "cli/assess_options.hpp"
 #include "cli/monte_carlo_args.hpp"
 #include "engine/assess_uncertainty.hpp"
+#include "engine/assess_value.hpp"
 #include "report/assess_html.hpp"
 #include "report/assess_report.hpp"
+#include "report/assess_value_report.hpp"
 #include "report/uncertainty_report.hpp"
 
 namespace reclaim::cli {
@@ -41,6 +43,7 @@ void add_assess(CLI::App& app, Globals& g)
         }
         SolvedModel solved(model);
         Assessment a = assess(solved, o);
+        AssessValue value = assess_value(model, a, solved.values());
         std::optional<AssessUncertainty> u;
         if (mc.enabled()) {
             std::optional<std::size_t> element;
@@ -60,12 +63,15 @@ void add_assess(CLI::App& app, Globals& g)
             else render_markdown(out.stream(), doc);
         } else if (format == Format::Json) {
             nlohmann::json j = assess_json(model, a);
+            j["value"] = assess_value_json(model, value);
             if (u) add_uncertainty_json(j, model, *u);
             out.stream() << j.dump(2) << '\n';
         } else if (u && format == Format::Csv) {
             write_assess_uncertainty(out.stream(), format, model, a, *u);
         } else {
             write_assessment(out.stream(), format, model, a, defaulted);
+            // The CSV stays one tidy table of elements; value is in the other formats.
+            if (format != Format::Csv) write_assess_value(out.stream(), format, model, a, value);
             if (u) write_assess_uncertainty(out.stream(), format, model, a, *u);
         }
         out.close();

@@ -3,8 +3,10 @@
 #include "cli/assess_options.hpp"
 #include "cli/monte_carlo_args.hpp"
 #include "engine/assess_uncertainty.hpp"
+#include "engine/assess_value.hpp"
 #include "report/assess_html.hpp"
 #include "report/assess_report.hpp"
+#include "report/assess_value_report.hpp"
 #include "report/uncertainty_report.hpp"
 
 namespace reclaim::cli {
@@ -43,6 +45,8 @@ void add_compare(CLI::App& app, Globals& g)
             as.push_back(assess(solved, o));
             options.push_back(o);
         }
+        std::vector<AssessValue> values;
+        for (const auto& a : as) values.push_back(assess_value(model, a, solved.values()));
         std::vector<AssessUncertainty> us;
         if (mc.enabled()) {
             std::optional<std::size_t> element;
@@ -65,6 +69,8 @@ void add_compare(CLI::App& app, Globals& g)
             else render_markdown(out.stream(), doc);
         } else if (format == Format::Json) {
             nlohmann::json j = compare_json(model, as);
+            j["value"] = compare_value_json(model, as, values);
+            for (std::size_t k = 0; k < as.size(); ++k) j["assessments"][k]["value"] = assess_value_json(model, values[k]);
             if (!us.empty()) {
                 for (std::size_t k = 0; k < us.size(); ++k) add_uncertainty_json(j["assessments"][k], model, us[k]);
                 j["uncertainty"] = {{"samples", mc.samples}, {"seed", mc.seed}};
@@ -72,6 +78,8 @@ void add_compare(CLI::App& app, Globals& g)
             out.stream() << j.dump(2) << '\n';
         } else {
             write_comparison(out.stream(), format, model, as);
+            // The CSV stays one tidy table of elements; value is in the other formats.
+            if (format != Format::Csv) write_compare_value(out.stream(), format, model, as, values);
             if (!us.empty() && format != Format::Csv) write_compare_uncertainty(out.stream(), format, model, as, us);
         }
         out.close();

@@ -7,12 +7,14 @@
 #include "cli/context.hpp"
 #include "cli/monte_carlo_args.hpp"
 #include "engine/run_uncertainty.hpp"
+#include "engine/run_value.hpp"
 #include "engine/scenario_run.hpp"
 #include "engine/targets.hpp"
 #include "io/load_scenario.hpp"
 #include "report/html.hpp"
 #include "report/run_html.hpp"
 #include "report/run_report.hpp"
+#include "report/run_value_report.hpp"
 #include "report/uncertainty_report.hpp"
 
 namespace reclaim::cli {
@@ -50,7 +52,9 @@ void add_run(CLI::App& app, Globals& g)
         PreparedScenario prepared = prepare_scenario(model, sc);
         ScenarioResult result = run_scenario(model, prepared, values);
         auto targets = analyse_targets(model, prepared, values, result);
+        RunValue value = run_value(model, result, values);
         nlohmann::json j = run_json(model, sc, result, targets);
+        j["value"] = run_value_json(model, value);
         std::optional<RunUncertainty> u;
         if (mc.enabled()) {
             std::optional<RunOutput> what;
@@ -79,6 +83,7 @@ void add_run(CLI::App& app, Globals& g)
         else if (format == Format::Md) render_markdown(out.stream(), doc);
         else {
             write_run_headline(out.stream(), format, model, sc, result, targets);
+            write_run_value_headline(out.stream(), format, model, sc, result, value);
             if (u) write_run_uncertainty(out.stream(), format, model, sc, *u);
         }
         out.close();

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/flatten.hpp"
+
 namespace reclaim {
 
 namespace {
@@ -33,11 +35,23 @@ std::vector<ParamId> ranged_of(const ParamTable& table, std::vector<ParamId> ids
     return ids;
 }
 
+// The recovered forms of `routes`, each name once, in order of first appearance.
+std::vector<std::string> forms_of(const Model& model, const std::vector<std::size_t>& routes)
+{
+    std::vector<std::string> out;
+    for (auto r : routes)
+        for (const auto& s : model.routes[r].sinks)
+            if (is_recovered_sink(s) && std::find(out.begin(), out.end(), s.substr(10)) == out.end())
+                out.push_back(s.substr(10));  // after "recovered:"
+    return out;
+}
+
 }  // namespace
 
 AssessHeadline::AssessHeadline(const Model& model, const AssessOptions& options)
     : model_(&model), options_(options), elements_(elements_of(model, {options.product})),
-      routes_(routes_of(model, options)), contents_(model, {options.product}, elements_)
+      routes_(routes_of(model, options)), contents_(model, {options.product}, elements_),
+      valuer_(model, forms_of(model, routes_), material_compositions(model, model.params.nominal()))
 {
     if (auto problems = options.problems(model); !problems.empty()) {
         std::string msg = "invalid assessment options: ";
@@ -61,10 +75,30 @@ AssessHeadline::AssessHeadline(const Model& model, const AssessOptions& options)
         plans.push_back(options.plan);
         for (const auto& s : model.plans[options.plan].shares) ids.push_back(s.share);
     }
-    ranged_ = ranged_of(model.params, std::move(ids));
     sets_ = share_sets(model, routes_, contents_.materials(), plans);
     shares_ = Eigen::MatrixXd::Zero(ix(model.classes.size()), ix(routes_.size()));
-    recovered_ = contained_ = Eigen::VectorXd::Zero(ix(elements_.size()));
+    recovered_ = contained_ = usd_per_element_kg_ = Eigen::VectorXd::Zero(ix(elements_.size()));
+    // Value: each recovered sink of each route to its form, each form's kg weights on the kept
+    // elements; per sample only the prices change.
+    const auto forms = forms_of(model, routes_);
+    for (auto r : routes_) {
+        std::vector<std::size_t> sf;
+        for (const auto& s : model.routes[r].sinks)
+            sf.push_back(is_recovered_sink(s) ? static_cast<std::size_t>(
+                                                    std::find(forms.begin(), forms.end(), s.substr(10)) - forms.begin())
+                                              : npos);
+        sink_form_.push_back(std::move(sf));
+    }
+    for (std::size_t f = 0; f < valuer_.size(); ++f) {
+        Eigen::VectorXd all = form_kg_weights(valuer_.form(f)), kept(ix(elements_.size()));
+        for (std::size_t i = 0; i < elements_.size(); ++i) kept[ix(i)] = all[ix(elements_[i])];
+        form_kg_weights_.push_back(std::move(kept));
+        if (const Price* p = valuer_.price(f)) {
+            ids.push_back(p->usd_per_kg);
+            ids.push_back(p->payable);
+        }
+    }
+    ranged_ = ranged_of(model.params, std::move(ids));
 }
 
 std::size_t AssessHeadline::evaluate(const ParamValues& sampled)
@@ -101,6 +135,7 @@ std::size_t AssessHeadline::evaluate(const ParamValues& sampled)
     }
     contained_ = fu * content.colwise().sum().transpose();
     recovered_.setZero();
+    value_ = 0.0;
     const double scale = options_.collection * fu;
     for (std::size_t k = 0; k < routes_.size(); ++k) {
         // A route that receives nothing is not solved, as in assess().
@@ -111,6 +146,13 @@ std::size_t AssessHeadline::evaluate(const ParamValues& sampled)
         rk.evaluate(values);
         Eigen::VectorXd class_feed = content.transpose() * shares_.col(ix(k));  // per element
         recovered_ += scale * class_feed.cwiseProduct(rk.recovered());
+        usd_per_element_kg_.setZero();
+        for (Ix s = 0; s < rk.sink_yield().cols(); ++s) {
+            const std::size_t f = sink_form_[k][static_cast<std::size_t>(s)];
+            if (f == npos || !valuer_.price(f)) continue;
+            usd_per_element_kg_ += valuer_.usd_per_kg(f, values) * rk.sink_yield().col(s).cwiseProduct(form_kg_weights_[f]);
+        }
+        value_ += scale * class_feed.dot(usd_per_element_kg_);
     }
     const double mass = fu * mass_per_fu;
     recyclability_ = mass > 0 ? recovered_.sum() / mass : 0.0;
@@ -133,8 +175,8 @@ AssessUncertainty assess_uncertainty(const Model& model, const AssessOptions& op
         local.push_back(k);
     }
     const std::size_t n = u.elements.size();
-    // Outputs: recovered_kg per element, recovery_rate per element, recyclability rate.
-    const std::size_t outputs = 2 * n + 1;
+    // Outputs: recovered_kg per element, recovery_rate per element, recyclability rate, value.
+    const std::size_t outputs = 2 * n + 2;
     mc.sampled = nominal.ranged();
     WorkerFactory factory = [&]() -> SampleFn {
         auto h = std::make_shared<AssessHeadline>(model, options);
@@ -147,6 +189,7 @@ AssessUncertainty assess_uncertainty(const Model& model, const AssessOptions& op
                 out[n + i] = con > 0 ? rec / con : 0.0;
             }
             out[2 * n] = h->recyclability_rate();
+            out[2 * n + 1] = h->value_usd();
             return renormalised;
         };
     };
@@ -157,6 +200,7 @@ AssessUncertainty assess_uncertainty(const Model& model, const AssessOptions& op
         u.recovery_rate.push_back(summarize(r.column(n + i)));
     }
     u.recyclability_rate = summarize(r.column(2 * n));
+    u.value_usd = summarize(r.column(2 * n + 1));
 
     if (sensitivity_element) {
         auto it = std::find(u.elements.begin(), u.elements.end(), *sensitivity_element);

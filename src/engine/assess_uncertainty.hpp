@@ -11,6 +11,7 @@
 #include "engine/assess.hpp"
 #include "engine/monte_carlo.hpp"
 #include "engine/sample_kernel.hpp"
+#include "engine/value.hpp"
 
 namespace reclaim {
 
@@ -31,6 +32,7 @@ struct AssessUncertainty {
     std::vector<Summary> recovered_kg;   //!< per entry of `elements` [kg]
     std::vector<Summary> recovery_rate;  //!< per entry of `elements` [fraction]
     Summary recyclability_rate;          //!< [fraction]
+    Summary value_usd;                   //!< value of the recovered forms (assess_value's total) [USD]
     std::optional<Sensitivity> sensitivity;
 };
 
@@ -51,6 +53,9 @@ public:
     [[nodiscard]] const Eigen::VectorXd& contained_kg() const { return contained_; }
     //! After evaluate() [fraction].
     [[nodiscard]] double recyclability_rate() const { return recyclability_; }
+    //! Value of the recovered forms at the sampled prices, after evaluate() [USD]; the forms'
+    //! own compositions (for forms that are materials without a formula) stay nominal.
+    [[nodiscard]] double value_usd() const { return value_; }
     //! The ranged parameters the outputs depend on, in parameter order.
     [[nodiscard]] const std::vector<ParamId>& ranged() const { return ranged_; }
 
@@ -67,6 +72,11 @@ private:
     Eigen::MatrixXd shares_;  //!< classes x routes_
     Eigen::VectorXd recovered_, contained_;
     double recyclability_ = 0.0;
+    FormValuer valuer_;                             //!< the recovered forms of routes_
+    std::vector<std::vector<std::size_t>> sink_form_;  //!< per route of routes_: sink -> form, npos if a loss
+    std::vector<Eigen::VectorXd> form_kg_weights_;  //!< per form: kg of form per kg of kept element
+    Eigen::VectorXd usd_per_element_kg_;            //!< scratch, per kept element
+    double value_ = 0.0;
 };
 
 //! Runs `mc.samples` samples of the assessment `options` (mc.sampled is filled here) and, when

@@ -159,7 +159,8 @@ RouteKernel::RouteKernel(const Model& model, std::size_t route, const std::vecto
             for (const auto& t : r.processes[active[i]].transfers(e)) {
                 const bool sink = t.to.kind == Destination::Kind::Sink;
                 g.arcs.push_back(Arc{t.share.index, sink ? kSink : static_cast<std::uint32_t>(row[t.to.index]),
-                                     sink && is_recovered_sink(r.sinks[t.to.index])});
+                                     sink && is_recovered_sink(r.sinks[t.to.index]),
+                                     sink ? static_cast<std::uint32_t>(t.to.index) : kSink});
             }
         }
         g.arcs_begin.push_back(g.arcs.size());
@@ -167,6 +168,8 @@ RouteKernel::RouteKernel(const Model& model, std::size_t route, const std::vecto
         groups_.push_back(std::move(g));
     }
     group_recovered_.assign(groups_.size(), 0.0);
+    group_sink_.setZero(ix(groups_.size()), ix(r.sinks.size()));
+    sink_yield_ = Eigen::MatrixXd::Zero(ix(elements.size()), ix(r.sinks.size()));
     lhs_.resize(ix(max_m), ix(max_m));
     x_.resize(ix(max_m));
 }
@@ -181,7 +184,8 @@ std::vector<ParamId> RouteKernel::params() const
 
 // Solves (I - A) x = e_entry by Gaussian elimination with partial pivoting on the scratch
 // matrix (no allocation), then sums the flows into sinks. False if mass is not conserved.
-bool RouteKernel::solve_group(const Group& g, const ParamValues& values, double& recovered)
+bool RouteKernel::solve_group(const Group& g, const ParamValues& values, double& recovered,
+                              Eigen::Ref<Eigen::RowVectorXd> sinks)
 {
     const std::size_t m = g.arcs_begin.size() - 1;
     auto a = lhs_.topLeftCorner(ix(m), ix(m));
@@ -218,6 +222,7 @@ bool RouteKernel::solve_group(const Group& g, const ParamValues& values, double&
         x[ix(c)] = v / a(ix(c), ix(c));
     }
     double total = 0.0, rec = 0.0;
+    sinks.setZero();
     for (std::size_t p = 0; p < m; ++p) {
         double sum = 0.0;
         for (std::size_t k = g.arcs_begin[p]; k < g.arcs_begin[p + 1]; ++k) sum += std::max(0.0, values[g.arcs[k].param]);
@@ -226,6 +231,7 @@ bool RouteKernel::solve_group(const Group& g, const ParamValues& values, double&
             if (g.arcs[k].to != kSink) continue;
             const double flow = x[ix(p)] * std::max(0.0, values[g.arcs[k].param]) / sum;
             total += flow;
+            sinks[ix(g.arcs[k].sink)] += flow;
             if (g.arcs[k].recovered) rec += flow;
         }
     }
@@ -236,15 +242,22 @@ bool RouteKernel::solve_group(const Group& g, const ParamValues& values, double&
 void RouteKernel::evaluate(const ParamValues& values)
 {
     bool ok = true;
-    for (std::size_t g = 0; g < groups_.size() && ok; ++g) ok = solve_group(groups_[g], values, group_recovered_[g]);
+    for (std::size_t g = 0; g < groups_.size() && ok; ++g)
+        ok = solve_group(groups_[g], values, group_recovered_[g], group_sink_.row(ix(g)));
     if (ok) {
-        for (std::size_t k = 0; k < elements_.size(); ++k) recovered_[ix(k)] = group_recovered_[group_of_[k]];
+        for (std::size_t k = 0; k < elements_.size(); ++k) {
+            recovered_[ix(k)] = group_recovered_[group_of_[k]];
+            sink_yield_.row(ix(k)) = group_sink_.row(ix(group_of_[k]));
+        }
         return;
     }
     // The full solver restricts to the processes reached through positive shares and explains
     // what is wrong; it throws BalanceError or gives the answer of the unusual case.
     RouteSolution sol = solve_route(*model_, route_, values);
-    for (std::size_t k = 0; k < elements_.size(); ++k) recovered_[ix(k)] = sol.recovered[ix(elements_[k])];
+    for (std::size_t k = 0; k < elements_.size(); ++k) {
+        recovered_[ix(k)] = sol.recovered[ix(elements_[k])];
+        sink_yield_.row(ix(k)) = sol.sink_yield.row(ix(elements_[k]));
+    }
 }
 
 }  // namespace reclaim

@@ -60,6 +60,8 @@ public:
     void evaluate(const ParamValues& values);
     //! Per kept element: the fraction of its feed that ends in a recovered:* sink.
     [[nodiscard]] const Eigen::VectorXd& recovered() const { return recovered_; }
+    //! Kept elements x the route's sinks: the fraction of each element's feed ending in each sink.
+    [[nodiscard]] const Eigen::MatrixXd& sink_yield() const { return sink_yield_; }
     [[nodiscard]] std::size_t route() const { return route_; }
     //! The transfer coefficients of the route.
     [[nodiscard]] std::vector<ParamId> params() const;
@@ -69,6 +71,7 @@ private:
         std::uint32_t param;
         std::uint32_t to;  //!< row of the destination process, or kSink
         bool recovered;    //!< a recovered:* sink
+        std::uint32_t sink;  //!< index into Route::sinks when to == kSink
     };
     struct Group {             //!< one set of transfer rows: the '*' rows or one element's
         std::vector<std::size_t> arcs_begin;  //!< per active process, into arcs (size m + 1)
@@ -83,10 +86,12 @@ private:
     std::vector<std::size_t> group_of_;      //!< per kept element
     std::vector<Group> groups_;
     std::vector<double> group_recovered_;    //!< per group, this sample
+    Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> group_sink_;  //!< groups x sinks
     Eigen::VectorXd recovered_;
+    Eigen::MatrixXd sink_yield_;
     Eigen::MatrixXd lhs_;  //!< scratch
     Eigen::VectorXd x_;    //!< scratch
-    bool solve_group(const Group& g, const ParamValues& values, double& recovered);
+    bool solve_group(const Group& g, const ParamValues& values, double& recovered, Eigen::Ref<Eigen::RowVectorXd> sinks);
 };
 
 }  // namespace reclaim

@@ -79,11 +79,22 @@ PreparedScenario prepare_scenario(const Model& model, const Scenario& sc)
         for (const auto& s : model.routes[r].sinks)
             if (!is_recovered_sink(s)) names.insert(s);
     p.loss_names.assign(names.begin(), names.end());
+    // Recovered forms by name, for the value: "li2co3" of two routes is one form.
+    std::set<std::string> forms;
+    for (auto r : p.routes_used)
+        for (const auto& s : model.routes[r].sinks)
+            if (is_recovered_sink(s)) forms.insert(s.substr(std::string_view("recovered:").size()));
+    p.forms.assign(forms.begin(), forms.end());
     p.sink_loss.assign(model.routes.size(), {});
+    p.sink_form.assign(model.routes.size(), {});
     for (auto r : p.routes_used) {
         for (const auto& s : model.routes[r].sinks) {
             auto it = std::find(p.loss_names.begin(), p.loss_names.end(), s);
             p.sink_loss[r].push_back(it == p.loss_names.end() ? npos : static_cast<std::size_t>(it - p.loss_names.begin()));
+            auto f = is_recovered_sink(s) ? std::find(p.forms.begin(), p.forms.end(),
+                                                      s.substr(std::string_view("recovered:").size()))
+                                          : p.forms.end();
+            p.sink_form[r].push_back(f == p.forms.end() ? npos : static_cast<std::size_t>(f - p.forms.begin()));
         }
     }
     return p;
@@ -164,6 +175,10 @@ ScenarioResult run_scenario(const Model& model, const PreparedScenario& p, const
     r.recovered_eol_kg = r.scrap_kg = r.recovered_scrap_kg = zero();
     r.loss_eol_kg.assign(n_loss, zero());
     r.loss_scrap_kg.assign(n_loss, zero());
+    if (options.forms) {
+        r.forms = p.forms;
+        r.recovered_form_kg.assign(p.forms.size(), zero());
+    }
 
     // Sends `feed` [kg per element] through a route into recovered and the named losses.
     auto treat = [&](std::size_t route, const Eigen::VectorXd& feed, Idx t, Eigen::MatrixXd& recovered,
@@ -171,8 +186,9 @@ ScenarioResult run_scenario(const Model& model, const PreparedScenario& p, const
         const RouteSolution& s = *solution[route];
         recovered.col(t) += feed.cwiseProduct(s.recovered);
         for (std::size_t k = 0; k < p.sink_loss[route].size(); ++k) {
-            std::size_t loss = p.sink_loss[route][k];
+            std::size_t loss = p.sink_loss[route][k], form = p.sink_form[route][k];
             if (loss != npos) losses[loss].col(t) += feed.cwiseProduct(s.sink_yield.col(ix(k)));
+            else if (form != npos && options.forms) r.recovered_form_kg[form].col(t) += feed.cwiseProduct(s.sink_yield.col(ix(k)));
         }
     };
 
@@ -205,13 +221,30 @@ ScenarioResult run_scenario(const Model& model, const PreparedScenario& p, const
         }
     }
 
-    // Every kg that reached end of life or came as scrap is recovered or a named loss.
+    // Every kg that reached end of life or came as scrap is recovered or a named loss, and every
+    // kg recovered is in one form.
+    Eigen::MatrixXd in_forms;
+    if (options.forms) {
+        in_forms = zero();
+        for (const auto& f : r.recovered_form_kg) in_forms += f;
+    }
     for (Idx t = 0; t < nt; ++t) {
         for (Idx e = 0; e < n_el; ++e) {
             double lost_eol = 0.0, lost_scrap = 0.0;
             for (std::size_t k = 0; k < n_loss; ++k) {
                 lost_eol += r.loss_eol_kg[k](e, t);
                 lost_scrap += r.loss_scrap_kg[k](e, t);
+            }
+            if (options.forms) {
+                const double recovered = r.recovered_eol_kg(e, t) + r.recovered_scrap_kg(e, t);
+                const double rel = recovered > 0.0 ? std::abs(recovered - in_forms(e, t)) / recovered
+                                                   : std::abs(in_forms(e, t));
+                r.max_balance_residual = std::max(r.max_balance_residual, rel);
+                if (rel > kScenarioBalanceTolerance) {
+                    throw BalanceError(fmt::format("{} in {}: recovered {} kg vs the sum over recovered forms {} kg",
+                                                   model.elements[static_cast<std::size_t>(e)].symbol,
+                                                   r.year(static_cast<int>(t)), recovered, in_forms(e, t)));
+                }
             }
             double eol = r.eol_kg(e, t);
             double out = r.uncollected_kg(e, t) + r.untreated_kg(e, t) + r.recovered_eol_kg(e, t) + lost_eol;

@@ -40,6 +40,8 @@ struct PreparedScenario {
     std::vector<Scrap> scrap;
     std::vector<std::string> loss_names;  //!< every "loss:*" sink of the routes used, sorted
     std::vector<std::vector<std::size_t>> sink_loss;  //!< per route: sink -> loss name, npos if recovered
+    std::vector<std::string> forms;  //!< every recovered form of the routes used ("recovered:" cut), sorted
+    std::vector<std::vector<std::size_t>> sink_form;  //!< per route: sink -> form, npos if a loss
 };
 
 //! Interpolates the scenario's series to its years and indexes what the run needs.
@@ -51,6 +53,9 @@ struct RunOptions {
     //! Share of the magnet class moved from the shredding route to the extraction route, in
     //! every year's plan [fraction of what the plan shreds]; needs scenario.magnet_lever.
     double magnet_moved = 0.0;
+    //! Keep the recovered mass per form (ScenarioResult::recovered_form_kg, for the value); the
+    //! inverse questions, which only need element masses, run faster without.
+    bool forms = true;
 };
 
 //! Results by year. Element matrices are elements x years [kg]; product ones products x years.
@@ -71,6 +76,8 @@ struct ScenarioResult {
     std::vector<std::string> loss_names;       //!< "loss:dust", ... (sorted)
     std::vector<Eigen::MatrixXd> loss_eol_kg;  //!< per loss name, from end-of-life products
     std::vector<Eigen::MatrixXd> loss_scrap_kg;  //!< per loss name, from scrap
+    std::vector<std::string> forms;              //!< recovered forms, as PreparedScenario::forms
+    std::vector<Eigen::MatrixXd> recovered_form_kg;  //!< per form, end of life and scrap; empty if not kept
     std::vector<std::size_t> plan_of_year;
     double max_balance_residual = 0.0;  //!< max relative residual of the yearly balances
 
@@ -81,7 +88,8 @@ struct ScenarioResult {
 };
 
 //! Relative tolerance of the yearly balances: eol = uncollected + untreated + recovered + losses,
-//! and scrap = recovered + losses, per element and year.
+//! scrap = recovered + losses, and recovered (eol + scrap) = the sum over recovered forms, per
+//! element and year.
 inline constexpr double kScenarioBalanceTolerance = 1e-9;
 
 //! Runs the scenario at `values`. Solves each route once and each plan's shares once; checks the

@@ -72,11 +72,13 @@ std::vector<TargetAnalysis> analyse_targets(const Model& model, const PreparedSc
     // Two more runs define both lines: everything collected, and every shredded magnet extracted.
     RunOptions full_collection;
     full_collection.uniform_collection = 1.0;
+    full_collection.forms = false;
     ScenarioResult full = run_scenario(model, prepared, values, full_collection);
     std::optional<ScenarioResult> extracted;
     if (sc.magnet_lever) {
         RunOptions all_extracted;
         all_extracted.magnet_moved = 1.0;
+        all_extracted.forms = false;
         extracted = run_scenario(model, prepared, values, all_extracted);
     }
 

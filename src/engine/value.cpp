@@ -107,26 +107,34 @@ FormInfo resolve_form(const Model& model, const std::string& form, const std::ve
     return info;
 }
 
+Eigen::VectorXd form_kg_weights(const FormInfo& form)
+{
+    const auto n = ix(form.basis.size());
+    if (!form.resolved) return Eigen::VectorXd::Ones(n);
+    // Several elements into one form (NdPr oxide, an alloy): their routed kg together over
+    // their mass fraction together, so that a feed whose Nd:Pr ratio differs from the form's
+    // nominal one still gives the oxide mass its rare-earth content makes.
+    double fraction = 0.0;
+    for (Eigen::Index e = 0; e < n; ++e)
+        if (form.basis[static_cast<std::size_t>(e)]) fraction += form.fractions[e];
+    Eigen::VectorXd w = Eigen::VectorXd::Zero(n);
+    if (!(fraction > 0)) return w;
+    for (Eigen::Index e = 0; e < n; ++e)
+        if (form.basis[static_cast<std::size_t>(e)]) w[e] = 1.0 / fraction;
+    return w;
+}
+
 double form_mass_kg(const FormInfo& form, const Eigen::VectorXd& element_kg, double* other_kg)
 {
     if (!form.resolved) {
         if (other_kg) *other_kg = 0.0;
         return element_kg.sum();
     }
-    // Several elements into one form (NdPr oxide, an alloy): their routed kg together over
-    // their mass fraction together, so that a feed whose Nd:Pr ratio differs from the form's
-    // nominal one still gives the oxide mass its rare-earth content makes.
-    double kg = 0.0, fraction = 0.0, other = 0.0;
-    for (std::size_t e = 0; e < form.basis.size(); ++e) {
-        if (form.basis[e]) {
-            kg += element_kg[ix(e)];
-            fraction += form.fractions[ix(e)];
-        } else {
-            other += element_kg[ix(e)];
-        }
-    }
+    double other = 0.0;
+    for (std::size_t e = 0; e < form.basis.size(); ++e)
+        if (!form.basis[e]) other += element_kg[ix(e)];
     if (other_kg) *other_kg = other;
-    return fraction > 0 ? kg / fraction : 0.0;
+    return form_kg_weights(form).dot(element_kg);
 }
 
 double form_kg_per_element_kg(const Model& model, const std::string& form, std::size_t element)
@@ -172,18 +180,39 @@ const Price* price_of(const Model& model, const FormInfo& form)
     return best;
 }
 
-FormsValue value_forms(const Model& model, const std::vector<RecoveredForm>& forms, const ParamValues& values)
+FormValuer::FormValuer(const Model& model, const std::vector<std::string>& forms,
+                       const std::vector<Eigen::VectorXd>& compositions)
 {
-    auto compositions = material_compositions(model, values);
+    for (const auto& name : forms) {
+        forms_.push_back(resolve_form(model, name, compositions));
+        prices_.push_back(price_of(model, forms_.back()));
+    }
+}
+
+double FormValuer::usd_per_kg(std::size_t i, const ParamValues& values) const
+{
+    const Price* p = prices_.at(i);
+    if (!p) return 0.0;
+    return values[p->usd_per_kg.index] * (p->payable.valid() ? values[p->payable.index] : 1.0);
+}
+
+Eigen::VectorXd FormValuer::usd_per_element_kg(std::size_t i, const ParamValues& values) const
+{
+    return form_kg_weights(forms_.at(i)) * usd_per_kg(i, values);
+}
+
+FormsValue FormValuer::value(const std::vector<RecoveredForm>& forms, const ParamValues& values) const
+{
     FormsValue out;
-    for (const auto& rf : forms) {
-        FormInfo info = resolve_form(model, rf.form, compositions);
+    for (std::size_t i = 0; i < forms.size(); ++i) {
+        const RecoveredForm& rf = forms[i];
+        const FormInfo& info = forms_.at(i);
         FormValue v;
         v.form = rf.form;
         v.resolved = info.resolved;
         v.element_kg = rf.element_kg;
         v.kg = form_mass_kg(info, rf.element_kg, &v.other_kg);
-        v.price = price_of(model, info);
+        v.price = prices_[i];
         if (v.price) {
             v.price_usd_per_kg = values[v.price->usd_per_kg.index];
             v.payable = v.price->payable.valid() ? values[v.price->payable.index] : 1.0;
@@ -195,6 +224,13 @@ FormsValue value_forms(const Model& model, const std::vector<RecoveredForm>& for
         out.forms.push_back(std::move(v));
     }
     return out;
+}
+
+FormsValue value_forms(const Model& model, const std::vector<RecoveredForm>& forms, const ParamValues& values)
+{
+    std::vector<std::string> names;
+    for (const auto& f : forms) names.push_back(f.form);
+    return FormValuer(model, names, material_compositions(model, values)).value(forms, values);
 }
 
 Feedstock material_feed(const Model& model, std::size_t material, double mass_kg, const ParamValues& values)

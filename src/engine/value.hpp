@@ -34,6 +34,11 @@ FormInfo resolve_form(const Model& model, const std::string& form,
 //! H, C, N, O, F, P, S, Cl, or elements the form does not contain) go to `other_kg` if given.
 double form_mass_kg(const FormInfo& form, const Eigen::VectorXd& element_kg, double* other_kg = nullptr);
 
+//! kg of the form per kg of each element routed into it [kg/kg per element]: 1/(mass fraction of
+//! the basis together) for basis elements, 0 for the others; 1 for every element of an unresolved
+//! form. form_mass_kg() is the dot product of these weights with the routed kg.
+Eigen::VectorXd form_kg_weights(const FormInfo& form);
+
 //! kg of `form` made from 1 kg of `element` [kg/kg]: Li -> Li2CO3 = 5.3233. Throws LookupError
 //! if the form is unknown or does not contain the element.
 double form_kg_per_element_kg(const Model& model, const std::string& form, std::size_t element);
@@ -74,6 +79,31 @@ struct FormsValue {
     std::vector<FormValue> forms;
     double gross_usd = 0.0;     //!< sum over priced forms [USD]
     std::size_t unpriced = 0;   //!< forms with kg > 0 and no price
+};
+
+//! Recovered forms resolved and their price rows found once, to value the same forms many times
+//! (every year of a run, every Monte Carlo sample). Prices do not depend on parameter values;
+//! the forms' compositions are those given at construction.
+class FormValuer {
+public:
+    //! `compositions` as from material_compositions (for forms that are materials without formula).
+    FormValuer(const Model& model, const std::vector<std::string>& forms, const std::vector<Eigen::VectorXd>& compositions);
+
+    [[nodiscard]] std::size_t size() const { return forms_.size(); }
+    [[nodiscard]] const FormInfo& form(std::size_t i) const { return forms_[i]; }
+    //! The price row of form i; nullptr if unpriced.
+    [[nodiscard]] const Price* price(std::size_t i) const { return prices_[i]; }
+    //! Price x payable of form i at `values` [USD per kg of the form]; 0 if unpriced.
+    [[nodiscard]] double usd_per_kg(std::size_t i, const ParamValues& values) const;
+    //! What 1 kg of each element routed into form i is worth at `values` [USD/kg per element]:
+    //! the linear weights of the value, 0 everywhere if unpriced.
+    [[nodiscard]] Eigen::VectorXd usd_per_element_kg(std::size_t i, const ParamValues& values) const;
+    //! Values `forms`, which must name the forms of the constructor in the same order.
+    [[nodiscard]] FormsValue value(const std::vector<RecoveredForm>& forms, const ParamValues& values) const;
+
+private:
+    std::vector<FormInfo> forms_;
+    std::vector<const Price*> prices_;
 };
 
 //! Values recovered forms (form -> element kg) at `values` (nominal or a Monte Carlo sample).

@@ -84,6 +84,7 @@ void add_uncertainty_json(json& assessment, const Model& model, const AssessUnce
         {"ranged_params", u.ranged_params},
         {"adjustments", {{"clipped", u.adjustments.clipped}, {"renormalised", u.adjustments.renormalised}}},
         {"recyclability_rate", summary_json(u.recyclability_rate)},
+        {"value_usd", summary_json(u.value_usd)},
         {"sensitivity", u.sensitivity ? sensitivity_json(model, *u.sensitivity) : json(nullptr)}};
 }
 
@@ -145,7 +146,10 @@ void write_assess_uncertainty(std::ostream& out, Format format, const Model& mod
     out << '\n'
         << "Recyclability rate: " << percent(a.recyclability_rate) << " (P5 – P95 "
         << percent_range(u.recyclability_rate.p5, u.recyclability_rate.p95) << ", mean "
-        << percent(u.recyclability_rate.mean) << ")\n";
+        << percent(u.recyclability_rate.mean) << ")\n"
+        << "Value of what is recovered: P50 " << sig(u.value_usd.p50) << " USD (P5 – P95 "
+        << range(u.value_usd.p5, u.value_usd.p95) << ", mean " << sig(u.value_usd.mean)
+        << "; prices with low/high sampled)\n";
     if (u.sensitivity) write_tornado(out, format, model, *u.sensitivity);
 }
 
@@ -177,6 +181,9 @@ void write_compare_uncertainty(std::ostream& out, Format format, const Model& mo
     std::vector<std::string> total{"recyclability"};
     for (const auto& u : us) total.push_back(percent_range(u.recyclability_rate.p5, u.recyclability_rate.p95));
     t.add_row(total);
+    std::vector<std::string> value{"value_usd"};
+    for (const auto& u : us) value.push_back(range(u.value_usd.p5, u.value_usd.p95));
+    t.add_row(value);
     print_table(out, format, t);
     for (std::size_t k = 0; k < us.size(); ++k) {
         if (!us[k].sensitivity) continue;
