@@ -58,7 +58,7 @@ void add_assess(CLI::App& app, Globals& g)
         Output out(g);
         if (format == Format::Html || format == Format::Md) {
             // The report people read; Markdown is the same document as tables and text.
-            ReportDocument doc = assess_report(model, a, defaulted, u ? &*u : nullptr);
+            ReportDocument doc = assess_report(model, a, defaulted, u ? &*u : nullptr, &value);
             if (format == Format::Html) out.stream() << render_html(doc);
             else render_markdown(out.stream(), doc);
         } else if (format == Format::Json) {

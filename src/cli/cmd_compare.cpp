@@ -64,7 +64,7 @@ void add_compare(CLI::App& app, Globals& g)
         }
         Output out(g);
         if (format == Format::Html || format == Format::Md) {
-            ReportDocument doc = compare_report(model, as, us.empty() ? nullptr : &us);
+            ReportDocument doc = compare_report(model, as, us.empty() ? nullptr : &us, &values);
             if (format == Format::Html) out.stream() << render_html(doc);
             else render_markdown(out.stream(), doc);
         } else if (format == Format::Json) {

@@ -64,7 +64,7 @@ void add_run(CLI::App& app, Globals& g)
             u = run_uncertainty(model, prepared, mc.options(&bar), what);
             add_run_uncertainty_json(j, model, sc, *u);
         }
-        ReportDocument doc = run_report(model, sc, prepared, result, targets, u ? &*u : nullptr);
+        ReportDocument doc = run_report(model, sc, prepared, result, targets, u ? &*u : nullptr, &value);
         std::string html = render_html(doc);
 
         if (!no_files) {

@@ -10,6 +10,7 @@
 #include "report/svg.hpp"
 #include "report/uncertainty_html.hpp"
 #include "report/uncertainty_report.hpp"
+#include "report/value_html.hpp"
 
 namespace reclaim {
 
@@ -205,7 +206,8 @@ std::vector<ParamId> assessment_params(const Model& model, const Assessment& a)
     return ids;
 }
 
-ReportDocument assess_report(const Model& model, const Assessment& a, bool plan_defaulted, const AssessUncertainty* u)
+ReportDocument assess_report(const Model& model, const Assessment& a, bool plan_defaulted, const AssessUncertainty* u,
+                             const AssessValue* value)
 {
     const Product& p = model.products[a.product];
     ReportDocument doc("Assessment: " + p.name,
@@ -243,6 +245,7 @@ ReportDocument assess_report(const Model& model, const Assessment& a, bool plan_
         doc.table(uncertainty_table(model, a, *u));
         if (u->sensitivity) add_tornado(doc, model, *u->sensitivity, false, "kg");
     }
+    if (value) add_assess_value(doc, model, a, *value, u);
 
     add_top_losses(doc, model, a);
 
@@ -261,7 +264,7 @@ ReportDocument assess_report(const Model& model, const Assessment& a, bool plan_
 }
 
 ReportDocument compare_report(const Model& model, const std::vector<Assessment>& as,
-                              const std::vector<AssessUncertainty>* us)
+                              const std::vector<AssessUncertainty>* us, const std::vector<AssessValue>* values)
 {
     if (us && us->size() != as.size()) us = nullptr;
     if (as.empty()) return ReportDocument("Comparison");
@@ -332,6 +335,7 @@ ReportDocument compare_report(const Model& model, const std::vector<Assessment>&
             bars.bars.push_back({labels[i], as[i].recovery_rate[ix(e)] * 100.0, "recovered"});
         doc.figure(bar_chart_svg(bars), model.elements[e].symbol + " recovered under each treatment.");
     }
+    if (values) add_compare_value(doc, model, as, *values);
     for (std::size_t i = 0; i < as.size(); ++i) {
         doc.page_break();
         doc.heading(labels[i]);

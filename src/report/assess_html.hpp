@@ -9,6 +9,7 @@
 
 #include "engine/assess.hpp"
 #include "engine/assess_uncertainty.hpp"
+#include "engine/assess_value.hpp"
 #include "model/model.hpp"
 #include "report/html.hpp"
 #include "report/sankey_layout.hpp"
@@ -32,12 +33,15 @@ std::vector<ParamId> assessment_params(const Model& model, const Assessment& a);
 //! The report of one assessment. With `uncertainty` (Monte Carlo of the same assessment) it adds
 //! P5-P95 of the recyclability rate and of each element's recovered mass and recovery rate, and
 //! the tornado when there is one.
+//! With `value` (assess_value of the same assessment) it adds "Value of what is recovered".
 ReportDocument assess_report(const Model& model, const Assessment& a, bool plan_defaulted = false,
-                             const AssessUncertainty* uncertainty = nullptr);
+                             const AssessUncertainty* uncertainty = nullptr, const AssessValue* value = nullptr);
 
 //! The report of assessments of one product side by side (as `reclaim compare`); with
-//! `uncertainty` (one per assessment, same samples) P5-P95 per element and treatment.
+//! `uncertainty` (one per assessment, same samples) P5-P95 per element and treatment; with `values`
+//! (one per assessment) the value of each, the best marked.
 ReportDocument compare_report(const Model& model, const std::vector<Assessment>& as,
-                              const std::vector<AssessUncertainty>* uncertainty = nullptr);
+                              const std::vector<AssessUncertainty>* uncertainty = nullptr,
+                              const std::vector<AssessValue>* values = nullptr);
 
 }  // namespace reclaim

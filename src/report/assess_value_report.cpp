@@ -20,6 +20,8 @@ void print_table(std::ostream& out, Format format, const TextTable& t)
     else t.print(out);
 }
 
+}  // namespace
+
 std::vector<std::string> unpriced_names(const AssessValue& v)
 {
     std::vector<std::string> out;
@@ -28,29 +30,27 @@ std::vector<std::string> unpriced_names(const AssessValue& v)
     return out;
 }
 
-std::string origin_text(const Model& model, const Price& p)
+std::string price_origin(const Model& model, const Price& p)
 {
     const Origin& o = model.params.origin(p.usd_per_kg);
     return o.file + ":" + std::to_string(o.line);
 }
 
-// Whether assessment k has the highest total value (ties all marked); no value anywhere: none.
-bool is_best(const std::vector<AssessValue>& values, std::size_t k)
+// Ties all marked; no value anywhere: none.
+bool is_best_value(const std::vector<AssessValue>& values, std::size_t k)
 {
     double best = 0.0;
     for (const auto& v : values) best = std::max(best, v.total_usd);
     return best > 0 && values[k].total_usd >= best * (1 - 1e-12);
 }
 
-std::vector<std::string> all_dates(const std::vector<AssessValue>& values)
+std::vector<std::string> all_price_dates(const std::vector<AssessValue>& values)
 {
     std::set<std::string> dates;
     for (const auto& v : values)
         for (const auto& d : price_dates(v.forms)) dates.insert(d);
     return {dates.begin(), dates.end()};
 }
-
-}  // namespace
 
 json assess_value_json(const Model& model, const AssessValue& value)
 {
@@ -79,7 +79,7 @@ void write_assess_value(std::ostream& out, Format format, const Model& model, co
         std::string kg = sig(f.kg) + (f.resolved ? "" : " (element kg)");
         if (f.priced())
             t.add_row({f.form, kg, sig(f.price_usd_per_kg), sig(f.payable), sig(f.value_usd), f.price->date,
-                       origin_text(model, *f.price)});
+                       price_origin(model, *f.price)});
         else
             t.add_row({f.form, kg, "unpriced", "", "unpriced", "", ""});
     }
@@ -97,10 +97,10 @@ json compare_value_json(const Model& model, const std::vector<Assessment>& as, c
         total[id] = values[k].total_usd;
         per_unit[id] = values[k].per_unit_usd;
         unpriced[id] = unpriced_names(values[k]);
-        if (is_best(values, k)) best.push_back(id);
+        if (is_best_value(values, k)) best.push_back(id);
     }
     return {{"total_usd", total}, {"per_unit_usd", per_unit}, {"best", best}, {"unpriced", unpriced},
-            {"price_dates", all_dates(values)}};
+            {"price_dates", all_price_dates(values)}};
 }
 
 void write_compare_value(std::ostream& out, Format format, const Model& model, const std::vector<Assessment>& as,
@@ -111,13 +111,13 @@ void write_compare_value(std::ostream& out, Format format, const Model& model, c
     const Product& p = model.products[as.front().product];
     out << '\n'
         << (md ? "### " : "") << "Value of what is recovered, * = best\n"
-        << price_dates_note(model, all_dates(values)) << "\n\n";
+        << price_dates_note(model, all_price_dates(values)) << "\n\n";
     TextTable t({"", "total_usd", "usd_per_" + std::string(p.unit->symbol), "unpriced forms"},
                 {Align::Left, Align::Right, Align::Right, Align::Left});
     for (std::size_t k = 0; k < as.size() && k < values.size(); ++k) {
         std::string names;
         for (const auto& n : unpriced_names(values[k])) names += (names.empty() ? "" : ", ") + n;
-        t.add_row({treatment_label(model, as[k]), sig(values[k].total_usd) + (is_best(values, k) ? " *" : "  "),
+        t.add_row({treatment_label(model, as[k]), sig(values[k].total_usd) + (is_best_value(values, k) ? " *" : "  "),
                    sig(values[k].per_unit_usd), names.empty() ? "-" : names});
     }
     print_table(out, format, t);

@@ -3,6 +3,7 @@
 // worth at the price list, with the price dates and rows. docs/json.md pins the JSON keys.
 
 #include <ostream>
+#include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +13,18 @@
 #include "report/format.hpp"
 
 namespace reclaim {
+
+//! The forms with mass and no price (their value is unknown, not zero), in the assessment's order.
+std::vector<std::string> unpriced_names(const AssessValue& value);
+
+//! Where a price row is: "materials/prices.csv:4".
+std::string price_origin(const Model& model, const Price& price);
+
+//! Whether assessment k of `values` has the highest total value (ties all best; none if nothing has value).
+bool is_best_value(const std::vector<AssessValue>& values, std::size_t k);
+
+//! The distinct price dates behind the priced forms of all `values`, oldest first.
+std::vector<std::string> all_price_dates(const std::vector<AssessValue>& values);
 
 //! {"total_usd", "per_unit_usd", "forms": [as in `reclaim value`], "price_dates", "unpriced_forms"
 //! (how many), "unpriced" (their names), "prices_note"}.

@@ -10,6 +10,7 @@
 #include "report/svg.hpp"
 #include "report/uncertainty_html.hpp"
 #include "report/uncertainty_report.hpp"
+#include "report/value_html.hpp"
 
 namespace reclaim {
 
@@ -113,7 +114,7 @@ std::vector<ParamId> run_params(const Model& model, const PreparedScenario& prep
 
 ReportDocument run_report(const Model& model, const Scenario& sc, const PreparedScenario& prepared,
                           const ScenarioResult& r, const std::vector<TargetAnalysis>& targets,
-                          const RunUncertainty* u)
+                          const RunUncertainty* u, const RunValue* value)
 {
     const int last_year = r.year(r.n_years - 1);
     std::string intro = sc.description;
@@ -187,6 +188,10 @@ ReportDocument run_report(const Model& model, const Scenario& sc, const Prepared
                                sig(tu.recovered_kg.p95 * kTonnesPerKg), percent(tu.probability_met)});
         }
         doc.table(ut);
+    }
+    if (value) {
+        add_run_value_headline(doc, model, sc, r, *value);
+        add_run_value(doc, model, sc, r, *value);
     }
 
     // The elements drawn: those with a target, in the order of the targets.

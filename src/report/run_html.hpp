@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/run_uncertainty.hpp"
+#include "engine/run_value.hpp"
 #include "engine/scenario_run.hpp"
 #include "engine/targets.hpp"
 #include "model/model.hpp"
@@ -27,9 +28,10 @@ std::vector<ParamId> run_params(const Model& model, const PreparedScenario& prep
 
 //! The report of a run. With `uncertainty` (Monte Carlo over the same run) it adds to each
 //! target the probability of meeting it and P5-P95 of the recycled share, a P5-P95 band on each
-//! time series and the tornado.
+//! time series and the tornado. With `value` (run_value of the same run) it adds the value of what
+//! is recovered in the first target's year to the headline and a table of its forms.
 ReportDocument run_report(const Model& model, const Scenario& scenario, const PreparedScenario& prepared,
                           const ScenarioResult& result, const std::vector<TargetAnalysis>& targets,
-                          const RunUncertainty* uncertainty = nullptr);
+                          const RunUncertainty* uncertainty = nullptr, const RunValue* value = nullptr);
 
 }  // namespace reclaim

@@ -125,6 +125,7 @@ TEST_CASE("reclaim assess and compare write well-formed HTML reports", "[report]
         INFO(x.error);
         CHECK(x.ok());
         CHECK(x.elements["svg"] >= 2);
+        CHECK(x.has_text("h2", "Value of what is recovered"));  // the CLI passes the value in
     }
     std::filesystem::remove(path);
 }

@@ -39,6 +39,13 @@ double link_value(const SankeyGraph& g, const std::string& from, const std::stri
     return -1;
 }
 
+bool has_text_prefix(const test::XmlCheck& x, const std::string& parent, const std::string& prefix)
+{
+    for (const auto& [p, t] : x.texts)
+        if (p == parent && t.rfind(prefix, 0) == 0) return true;
+    return false;
+}
+
 }  // namespace
 
 TEST_CASE("The flow graph of a run year splits end-of-life content and scrap as the plan says", "[report][run][html]")
@@ -94,7 +101,9 @@ TEST_CASE("reclaim run writes report.html beside results.json", "[report][run][h
     std::ifstream file(dir / "hand" / "report.html");
     std::stringstream html;
     html << file.rdbuf();
-    CHECK(check_xml(html.str()).ok());
+    auto x = check_xml(html.str());
+    CHECK(x.ok());
+    CHECK(has_text_prefix(x, "h2", "Value of what is recovered in "));  // the CLI passes the value in
     CHECK(std::filesystem::exists(dir / "hand" / "results.json"));
     std::filesystem::remove_all(dir);
 }
