@@ -103,7 +103,7 @@ void add_run_value_headline(ReportDocument& doc, const Model& model, const Scena
     const int year = value_headline_year(scenario, result);
     const int t = std::clamp(result.index_of(year), 0, result.n_years - 1);
     std::string text = "Value of what is recovered in " + std::to_string(year) + ": " + usd_text(value.usd[t]) +
-                       " (end of life and scrap; " + price_dates_note(model, value.price_dates()) + ").";
+                       ", from end of life and scrap, at " + price_dates_note(model, value.price_dates()) + ".";
     const std::string unpriced = joined(value.unpriced());
     if (!unpriced.empty()) text += " Unpriced, so not counted: " + unpriced + ".";
     doc.callout(text, "note");
@@ -135,19 +135,23 @@ void add_run_value(ReportDocument& doc, const Model& model, const Scenario& scen
     const auto t = static_cast<Eigen::Index>(std::clamp(result.index_of(year), 0, result.n_years - 1));
     doc.heading("Value of what is recovered in " + std::to_string(year));
     doc.paragraph("Each form's mass follows from the element mass routed into it by stoichiometry; its value is kg "
-                  "\u00d7 price \u00d7 payable share, at the latest price row of its substance (" +
-                  price_dates_note(model, value.price_dates()) + ").");
+                  "\u00d7 price \u00d7 payable share, at the latest price row of its substance; " +
+                  price_dates_note(model, value.price_dates()) + ".");
+    // Bars in million USD when a year is worth millions: nine-digit labels crowd the axis.
+    const bool millions = value.usd[t] >= 1e6;
+    const std::string unit = millions ? "million USD" : "USD";
     BarChart bars;
-    bars.title = "Value by recovered form in " + std::to_string(year) + ", USD";
-    bars.unit = "USD";
+    bars.title = "Value by recovered form in " + std::to_string(year) + ", " + unit;
+    bars.unit = millions ? "M USD" : "USD";
     bars.sort = true;
     for (std::size_t f = 0; f < value.forms.size(); ++f) {
         const double kg = value.form_kg(static_cast<Eigen::Index>(f), t);
         if (kg > 0 && value.prices[f])
-            bars.bars.push_back({value.forms[f], kg * value.price_usd_per_kg[f] * value.payable[f], "recovered"});
+            bars.bars.push_back({value.forms[f], kg * value.price_usd_per_kg[f] * value.payable[f] * (millions ? 1e-6 : 1.0),
+                                 "recovered"});
     }
     if (!bars.bars.empty()) doc.figure(bar_chart_svg(bars), "What each priced form recovered in " +
-                                                                std::to_string(year) + " is worth [USD].");
+                                                                std::to_string(year) + " is worth [" + unit + "].");
     doc.table(run_value_table(model, result, value, year));
     add_unpriced(doc, value.unpriced());
 }
