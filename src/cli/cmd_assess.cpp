@@ -46,12 +46,7 @@ void add_assess(CLI::App& app, Globals& g)
         AssessValue value = assess_value(model, a, solved.values());
         std::optional<AssessUncertainty> u;
         if (mc.enabled()) {
-            std::optional<std::size_t> element;
-            if (!mc.sensitivity.empty()) {
-                element = model.elements.find(mc.sensitivity);
-                if (!element)
-                    throw LookupError("--sensitivity: no element '" + mc.sensitivity + "' (see `reclaim list elements`)");
-            }
+            const std::optional<std::size_t> element = mc.sensitivity_element(model);
             ProgressBar bar(g, "assess " + args.product);
             u = assess_uncertainty(model, o, mc.options(&bar), element);
         }

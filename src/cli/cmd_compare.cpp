@@ -49,12 +49,7 @@ void add_compare(CLI::App& app, Globals& g)
         for (const auto& a : as) values.push_back(assess_value(model, a, solved.values()));
         std::vector<AssessUncertainty> us;
         if (mc.enabled()) {
-            std::optional<std::size_t> element;
-            if (!mc.sensitivity.empty()) {
-                element = model.elements.find(mc.sensitivity);
-                if (!element)
-                    throw LookupError("--sensitivity: no element '" + mc.sensitivity + "' (see `reclaim list elements`)");
-            }
+            const std::optional<std::size_t> element = mc.sensitivity_element(model);
             // The same seed for every column: common random numbers, so differences between plans
             // are not blurred by sampling noise.
             for (std::size_t k = 0; k < options.size(); ++k) {

@@ -51,4 +51,12 @@ MonteCarloOptions MonteCarloArgs::options(ProgressBar* bar) const
     return o;
 }
 
+std::optional<std::size_t> MonteCarloArgs::sensitivity_element(const Model& model) const
+{
+    if (sensitivity.empty()) return std::nullopt;
+    auto element = model.elements.find(sensitivity);
+    if (!element) throw LookupError("--sensitivity: no element '" + sensitivity + "' (see `reclaim list elements`)");
+    return element;
+}
+
 }  // namespace reclaim::cli

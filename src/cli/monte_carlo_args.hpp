@@ -38,6 +38,9 @@ struct MonteCarloArgs {
 
     //! Registers the options on `cmd`; `sensitivity_help` says what --sensitivity takes there.
     void add_to(CLI::App* cmd, const std::string& sensitivity_help);
+    //! --sensitivity as an element of `model` (assess, compare); nullopt if not given,
+    //! LookupError if the element does not exist.
+    [[nodiscard]] std::optional<std::size_t> sensitivity_element(const Model& model) const;
     [[nodiscard]] bool enabled() const { return samples > 0; }
     //! The runner's options, with `bar` as the progress callback (may be null).
     [[nodiscard]] MonteCarloOptions options(ProgressBar* bar) const;

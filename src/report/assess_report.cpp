@@ -15,13 +15,6 @@ using Ix = Eigen::Index;
 
 Ix ix(std::size_t i) { return static_cast<Eigen::Index>(i); }
 
-void print_table(std::ostream& out, Format format, const TextTable& t)
-{
-    if (format == Format::Csv) t.print_csv(out);
-    else if (format == Format::Md) t.print_markdown(out);
-    else t.print(out);
-}
-
 // Elements contained in the assessed product, in element table order.
 std::vector<std::size_t> contained(const Assessment& a)
 {
@@ -138,7 +131,7 @@ void write_assessment(std::ostream& out, Format format, const Model& model, cons
         return;
     }
     out << (md ? "## " : "") << heading(model, a, plan_defaulted) << "\n\n";
-    print_table(out, format, t);
+    t.print(out, format);
     out << '\n'
         << "Recyclability rate: " << percent(a.recyclability_rate) << " of the product mass recovered"
         << " (docs/recyclability.md); mass balance residual " << sig(a.balance_residual, 2) << "\n";
@@ -246,7 +239,7 @@ void write_comparison(std::ostream& out, Format format, const Model& model, cons
     out << (md ? "## " : "") << p.id << " — " << p.name << ": " << sig(first.functional_units) << " "
         << p.unit->symbol << ", collection " << percent(first.collection) << "; recovered kg (recovery rate) per "
         << (first.plan == npos ? "route (all classes to it)" : "plan") << ", * = best for the element\n\n";
-    print_table(out, format, t);
+    t.print(out, format);
     out << '\n' << (md ? "### " : "") << "Largest loss of a critical element\n\n";
     for (const auto& a : as) {
         out << (md ? "- " : "  ") << treatment_label(model, a) << ": "
@@ -347,9 +340,9 @@ void write_route(std::ostream& out, Format format, const Model& model, std::size
                 links.add_row({p.name, model.elements[e].symbol, destination_name(r, t.to), sig(values[t.share.index])});
         }
     }
-    print_table(out, format, links);
+    links.print(out, format);
     out << '\n' << (md ? "### " : "") << "Yield of one kg fed, per element and sink (loops solved)\n\n";
-    print_table(out, format, yields);
+    yields.print(out, format);
 }
 
 }  // namespace reclaim

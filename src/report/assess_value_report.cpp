@@ -12,16 +12,6 @@ namespace reclaim {
 using nlohmann::json;
 using Align = TextTable::Align;
 
-namespace {
-
-void print_table(std::ostream& out, Format format, const TextTable& t)
-{
-    if (format == Format::Md) t.print_markdown(out);
-    else t.print(out);
-}
-
-}  // namespace
-
 std::vector<std::string> unpriced_names(const AssessValue& v)
 {
     std::vector<std::string> out;
@@ -83,7 +73,7 @@ void write_assess_value(std::ostream& out, Format format, const Model& model, co
         else
             t.add_row({f.form, kg, "unpriced", "", "unpriced", "", ""});
     }
-    print_table(out, format, t);
+    t.print(out, format);
     if (value.forms.unpriced > 0)
         out << (md ? "\n" : "") << value.forms.unpriced
             << " recovered form(s) have no price: their value is unknown, not counted as zero\n";
@@ -120,7 +110,7 @@ void write_compare_value(std::ostream& out, Format format, const Model& model, c
         t.add_row({treatment_label(model, as[k]), sig(values[k].total_usd) + (is_best_value(values, k) ? " *" : "  "),
                    sig(values[k].per_unit_usd), names.empty() ? "-" : names});
     }
-    print_table(out, format, t);
+    t.print(out, format);
 }
 
 }  // namespace reclaim

@@ -11,13 +11,6 @@ using Align = TextTable::Align;
 
 namespace {
 
-void print_table(std::ostream& out, Format format, const TextTable& t)
-{
-    if (format == Format::Csv) t.print_csv(out);
-    else if (format == Format::Md) t.print_markdown(out);
-    else t.print(out);
-}
-
 // Elements present (non-zero) in any of the vectors, in table order.
 std::vector<std::size_t> present(const Model& model, const std::vector<const Eigen::VectorXd*>& vs)
 {
@@ -95,7 +88,7 @@ bool write_list(std::ostream& out, Format format, const Model& model, std::strin
         return false;
     }
     if (format == Format::Json) out << j.dump(2) << '\n';
-    else print_table(out, format, *t);
+    else t->print(out, format);
     return true;
 }
 
@@ -124,7 +117,7 @@ void write_material(std::ostream& out, Format format, const Model& model, std::s
         double f = composition[static_cast<Eigen::Index>(e)];
         t.add_row({model.elements[e].symbol, sig(f, 6), percent(f, 4)});
     }
-    print_table(out, format, t);
+    t.print(out, format);
 }
 
 json product_json(const Model& model, std::size_t product, const BomNode& tree, const ClassContent& by_class)
@@ -187,7 +180,7 @@ void write_product(std::ostream& out, Format format, const Model& model, std::si
     std::vector<std::string> total{"total", "", "", "1 " + std::string(p.unit->symbol), sig(tree.kg.sum())};
     for (auto e : elements) total.push_back(sig(tree.kg[static_cast<Eigen::Index>(e)]));
     tree_table.add_row(total);
-    print_table(out, format, tree_table);
+    tree_table.print(out, format);
     if (format == Format::Csv) return;
 
     out << '\n' << (md ? "### " : "") << "By treatment class, kg per " << p.unit->symbol << "\n\n";
@@ -204,7 +197,7 @@ void write_product(std::ostream& out, Format format, const Model& model, std::si
         for (auto e : elements) row.push_back(sig(by_class(c, static_cast<Eigen::Index>(e))));
         cls.add_row(row);
     }
-    print_table(out, format, cls);
+    cls.print(out, format);
 }
 
 void write_problems(std::ostream& out, Format format, const std::vector<Problem>& problems)

@@ -97,4 +97,11 @@ void TextTable::print_csv(std::ostream& out) const
     }
 }
 
+void TextTable::print(std::ostream& out, Format format) const
+{
+    if (format == Format::Csv) print_csv(out);
+    else if (format == Format::Md) print_markdown(out);
+    else print(out);
+}
+
 }  // namespace reclaim

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "report/format.hpp"
+
 namespace reclaim {
 
 class TextTable {
@@ -23,6 +25,8 @@ public:
     void print_markdown(std::ostream& out) const;
     //! CSV with a header row.
     void print_csv(std::ostream& out) const;
+    //! As `format` asks: CSV, Markdown, or padded text (table and anything else).
+    void print(std::ostream& out, Format format) const;
 
 private:
     std::vector<std::string> headers_;

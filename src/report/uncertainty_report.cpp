@@ -13,13 +13,6 @@ namespace {
 
 json number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
 
-void print_table(std::ostream& out, Format format, const TextTable& t)
-{
-    if (format == Format::Csv) t.print_csv(out);
-    else if (format == Format::Md) t.print_markdown(out);
-    else t.print(out);
-}
-
 std::string range(double lo, double hi) { return sig(lo) + " – " + sig(hi); }
 std::string percent_range(double lo, double hi) { return percent(lo, 3) + " – " + percent(hi, 3); }
 
@@ -107,7 +100,7 @@ void write_tornado(std::ostream& out, Format format, const Model& model, const S
                    range(b.low, b.high), sig(b.output_low), sig(b.output_high), sig(b.swing()),
                    b.first_order ? sig(*b.first_order, 2) : "-"});
     }
-    print_table(out, format, t);
+    t.print(out, format);
     out << '\n' << (md ? "" : "  ") << "sources:\n";
     for (std::size_t k = 0; k < s.bars.size(); ++k)
         out << (md ? "- " : "  ") << k + 1 << ". " << model.params.origin(s.bars[k].param).source << '\n';
@@ -142,7 +135,7 @@ void write_assess_uncertainty(std::ostream& out, Format format, const Model& mod
         t.add_row({model.elements[u.elements[i]].symbol, sig(a.recovered_kg[e]), sig(r.p50), range(r.p5, r.p95),
                    percent(a.recovery_rate[e]), percent_range(q.p5, q.p95)});
     }
-    print_table(out, format, t);
+    t.print(out, format);
     out << '\n'
         << "Recyclability rate: " << percent(a.recyclability_rate) << " (P5 – P95 "
         << percent_range(u.recyclability_rate.p5, u.recyclability_rate.p95) << ", mean "
@@ -184,7 +177,7 @@ void write_compare_uncertainty(std::ostream& out, Format format, const Model& mo
     std::vector<std::string> value{"value_usd"};
     for (const auto& u : us) value.push_back(range(u.value_usd.p5, u.value_usd.p95));
     t.add_row(value);
-    print_table(out, format, t);
+    t.print(out, format);
     for (std::size_t k = 0; k < us.size(); ++k) {
         if (!us[k].sensitivity) continue;
         Sensitivity s = *us[k].sensitivity;
@@ -254,7 +247,7 @@ void write_run_uncertainty(std::ostream& out, Format format, const Model& model,
                    range(tu.recovered_kg.p5 * kTonnesPerKg, tu.recovered_kg.p95 * kTonnesPerKg),
                    percent(tu.probability_met, 3)});
     }
-    print_table(out, format, t);
+    t.print(out, format);
     if (u.sensitivity) write_tornado(out, format, model, *u.sensitivity);
 }
 

@@ -12,12 +12,6 @@ using Align = TextTable::Align;
 
 namespace {
 
-void print_table(std::ostream& out, Format format, const TextTable& t)
-{
-    if (format == Format::Md) t.print_markdown(out);
-    else t.print(out);
-}
-
 std::string origin_text(const Model& model, ParamId id)
 {
     const Origin& o = model.params.origin(id);
@@ -186,7 +180,7 @@ void write_value(std::ostream& out, Format format, const Model& model, const Fee
                          rv.cost ? sig(rv.cost_usd) : "no cost data", sig(rv.net_usd), sig(rv.net_usd_per_t),
                          std::to_string(rv.value.unpriced)});
     }
-    print_table(out, format, summary);
+    summary.print(out, format);
 
     for (const auto& rv : routes) {
         const Route& route = model.routes[rv.route];
@@ -203,7 +197,7 @@ void write_value(std::ostream& out, Format format, const Model& model, const Fee
                 t.add_row({f.form, kg, "unpriced", "", "unpriced", "", ""});
             }
         }
-        print_table(out, format, t);
+        t.print(out, format);
         if (rv.cost) {
             out << (md ? "\n" : "") << "processing cost " << sig(model.params[rv.cost->usd_per_kg].value * 1000.0)
                 << " USD/t of feed (" << rv.cost->date << ", " << origin_text(model, rv.cost->usd_per_kg) << ": "
@@ -228,7 +222,7 @@ void write_value(std::ostream& out, Format format, const Model& model, const Fee
             t.add_row({kind_label(s), sig(shown(s, s.low)), sig(shown(s, s.high)), sig(s.net_usd_per_t_at_low),
                        sig(s.net_usd_per_t_at_high), sig(s.swing_usd_per_t()), origin_text(model, s.param)});
         }
-        print_table(out, format, t);
+        t.print(out, format);
     }
 }
 
