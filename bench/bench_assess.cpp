@@ -12,18 +12,14 @@
 #include "engine/assess.hpp"
 #include "io/load.hpp"
 
+#include "timing.hpp"
+
 using namespace reclaim;
-using Clock = std::chrono::steady_clock;
+using reclaim::bench::Clock;
+using reclaim::bench::median;
+using reclaim::bench::seconds_since;
 
 namespace {
-
-double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.size() % 2 ? v[v.size() / 2] : 0.5 * (v[v.size() / 2 - 1] + v[v.size() / 2]);
-}
 
 }  // namespace
 

@@ -19,9 +19,11 @@
 #include "io/load_scenario.hpp"
 #include "report/run_report.hpp"
 
+#include "timing.hpp"
+
 using namespace reclaim;
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
+using reclaim::bench::Clock;
 
 namespace {
 
@@ -31,10 +33,9 @@ double median_ms(int repeats, const std::function<void()>& f)
     for (int i = 0; i < repeats; ++i) {
         auto t0 = Clock::now();
         f();
-        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+        ms.push_back(1e3 * reclaim::bench::seconds_since(t0));
     }
-    std::sort(ms.begin(), ms.end());
-    return ms[ms.size() / 2];
+    return reclaim::bench::median(ms);
 }
 
 // Everything `reclaim run` computes after loading: the run, both inverse questions, the JSON.
