@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "engine/flatten.hpp"
 #include "engine/stock_model.hpp"
 #include "engine/targets.hpp"
 
@@ -44,10 +45,42 @@ std::vector<std::size_t> scrap_materials(const PreparedScenario& p)
     return out;
 }
 
+// `elements`, then (with_value) every other element the products or scrap can contain that a fed
+// route can send into a priced form: the value needs them even where nothing demands them.
+std::vector<std::size_t> kept_elements(const Model& model, const PreparedScenario& p, std::vector<std::size_t> elements,
+                                       bool with_value)
+{
+    if (!with_value) return elements;
+    std::vector<bool> present(model.elements.size(), false);
+    const ContentKernel reached(model, p.products, {}, scrap_materials(p));
+    for (auto m : reached.materials()) {
+        for (auto [e, f] : model.materials[m].formula_fractions) present[e] = true;
+        for (const auto& k : model.materials[m].components)
+            if (k.kind == Component::Kind::Element) present[k.index] = true;
+    }
+    for (const auto& s : p.scrap)
+        if (s.flow->kind == ScrapFlow::Kind::Element) present[s.flow->item] = true;
+    FormValuer valuer(model, p.forms, material_compositions(model, model.params.nominal()));
+    std::vector<bool> priced(model.elements.size(), false);
+    for (auto r : fed_routes(model, p))
+        for (auto f : p.sink_form[r]) {
+            if (f == npos || !valuer.price(f)) continue;
+            const Eigen::VectorXd w = form_kg_weights(valuer.form(f));
+            for (std::size_t e = 0; e < priced.size(); ++e)
+                if (w[ix(e)] != 0.0) priced[e] = true;
+        }
+    for (std::size_t e = 0; e < priced.size(); ++e)
+        if (priced[e] && present[e] && std::find(elements.begin(), elements.end(), e) == elements.end())
+            elements.push_back(e);
+    return elements;
+}
+
 }  // namespace
 
-ScenarioHeadline::ScenarioHeadline(const Model& model, const PreparedScenario& p, std::vector<std::size_t> elements)
-    : model_(&model), prepared_(&p), elements_(std::move(elements)),
+ScenarioHeadline::ScenarioHeadline(const Model& model, const PreparedScenario& p, std::vector<std::size_t> elements,
+                                   bool with_value)
+    : model_(&model), prepared_(&p), reported_(elements.size()),
+      elements_(kept_elements(model, p, std::move(elements), with_value)),
       contents_(model, p.products, elements_, scrap_materials(p)), routes_(fed_routes(model, p))
 {
     const Scenario& sc = *p.scenario;
@@ -70,11 +103,40 @@ ScenarioHeadline::ScenarioHeadline(const Model& model, const PreparedScenario& p
     std::sort(ids.begin(), ids.end(), [](ParamId a, ParamId b) { return a.index < b.index; });
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     ranged_ = std::move(ids);
+    if (with_value) {
+        valuer_.emplace(model, p.forms, material_compositions(model, model.params.nominal()));
+        std::vector<ParamId> prices;
+        for (std::size_t f = 0; f < valuer_->size(); ++f) {
+            const Eigen::VectorXd all = form_kg_weights(valuer_->form(f));
+            Eigen::VectorXd kept(ix(elements_.size()));
+            for (std::size_t i = 0; i < elements_.size(); ++i) kept[ix(i)] = all[ix(elements_[i])];
+            form_weights_.push_back(std::move(kept));
+            if (const Price* price = valuer_->price(f)) {
+                prices.push_back(price->usd_per_kg);
+                prices.push_back(price->payable);
+            }
+        }
+        for (auto r : routes_) sink_form_.push_back(p.sink_form[r]);
+        std::erase_if(prices, [&](ParamId id) {
+            return !id.valid() || !model.params[id].ranged() ||
+                   std::binary_search(ranged_.begin(), ranged_.end(), id,
+                                      [](ParamId a, ParamId b) { return a.index < b.index; });
+        });
+        std::sort(prices.begin(), prices.end(), [](ParamId a, ParamId b) { return a.index < b.index; });
+        prices.erase(std::unique(prices.begin(), prices.end()), prices.end());
+        ranged_prices_ = std::move(prices);
+        route_usd_.assign(routes_.size(), Eigen::VectorXd::Zero(ix(elements_.size())));
+        class_usd_ = Eigen::MatrixXd::Zero(ix(model.classes.size()), ix(elements_.size()));
+        value_per_unit_.assign(model.plans.size(), Eigen::VectorXd());
+        for (auto plan : p.plans_used) value_per_unit_[plan] = Eigen::VectorXd::Zero(ix(p.products.size()));
+        value_usd_ = Eigen::VectorXd::Zero(p.n_years);
+    }
     sets_ = share_sets(model, routes_, contents_.materials(), p.plans_used);
     shares_ = Eigen::MatrixXd::Zero(ix(model.classes.size()), ix(routes_.size()));
     per_unit_.assign(model.plans.size(), Eigen::MatrixXd());
-    for (auto plan : p.plans_used) per_unit_[plan] = Eigen::MatrixXd::Zero(ix(p.products.size()), ix(elements_.size()));
-    recovered_ = Eigen::MatrixXd::Zero(ix(elements_.size()), p.n_years);
+    // The elements kept for the value only have no recovered mass to report: not computed.
+    for (auto plan : p.plans_used) per_unit_[plan] = Eigen::MatrixXd::Zero(ix(p.products.size()), ix(reported_));
+    recovered_ = Eigen::MatrixXd::Zero(ix(reported_), p.n_years);
     // Survival curves and outflows depend on lifetimes only: computed here, once, for every
     // product whose lifetime has no range, and per sample for the others.
     collected_units_ = Eigen::MatrixXd::Zero(ix(p.products.size()), p.n_years);
@@ -108,6 +170,20 @@ std::size_t ScenarioHeadline::evaluate(const ParamValues& sampled)
         outflows(values, true);
     contents_.evaluate(values);
     for (auto& rk : route_kernels_) rk.evaluate(values);
+    if (valuer_) {
+        // What 1 kg of each kept element fed to each route is worth: its yield into each priced
+        // form's sink x kg of form per kg of element x price x payable (as AssessHeadline).
+        for (std::size_t r = 0; r < routes_.size(); ++r) {
+            Eigen::VectorXd& usd = route_usd_[r];
+            usd.setZero();
+            const Eigen::MatrixXd& y = route_kernels_[r].sink_yield();
+            for (Ix s = 0; s < y.cols(); ++s) {
+                const std::size_t f = sink_form_[r][static_cast<std::size_t>(s)];
+                if (f == npos || !valuer_->price(f)) continue;
+                usd += valuer_->usd_per_kg(f, values) * y.col(s).cwiseProduct(form_weights_[f]);
+            }
+        }
+    }
     // Per plan: kg recovered of each element per functional unit of each product collected,
     // sum over classes c and routes r of content(c, e) x share(c, r) x recovered_r(e). Every
     // year of the plan is then one products-by-elements product, and no year needs a route.
@@ -123,13 +199,24 @@ std::size_t ScenarioHeadline::evaluate(const ParamValues& sampled)
         }
         Eigen::MatrixXd& z = per_unit_[plan];
         z.setZero();
+        if (valuer_) {
+            // USD per kg of each element in each class, over the routes the plan shares it to;
+            // then per FU of each product, its content weighted by that.
+            class_usd_.setZero();
+            for (std::size_t r = 0; r < routes_.size(); ++r)
+                for (Ix c = 0; c < shares_.rows(); ++c)
+                    if (shares_(c, ix(r)) != 0.0) class_usd_.row(c) += shares_(c, ix(r)) * route_usd_[r].transpose();
+            for (std::size_t k = 0; k < p.products.size(); ++k)
+                value_per_unit_[plan][ix(k)] = contents_.content(p.products[k]).cwiseProduct(class_usd_).sum();
+        }
         for (std::size_t k = 0; k < p.products.size(); ++k) {
             const Eigen::MatrixXd& content = contents_.content(p.products[k]);  // classes x kept elements
             for (std::size_t r = 0; r < routes_.size(); ++r) {
                 for (Ix c = 0; c < shares_.rows(); ++c) {
                     const double s = shares_(c, ix(r));
                     if (s == 0.0) continue;
-                    z.row(ix(k)) += s * content.row(c).cwiseProduct(route_kernels_[r].recovered().transpose());
+                    z.row(ix(k)) += s * content.row(c).head(ix(reported_)).cwiseProduct(
+                                            route_kernels_[r].recovered().head(ix(reported_)).transpose());
                 }
             }
         }
@@ -139,16 +226,31 @@ std::size_t ScenarioHeadline::evaluate(const ParamValues& sampled)
         const Eigen::MatrixXd& z = per_unit_[p.plan_of_year[static_cast<std::size_t>(t)]];
         recovered_.col(t) = z.transpose() * collected_units_.col(t);
     }
+    if (valuer_) {
+        for (Ix t = 0; t < p.n_years; ++t)
+            value_usd_[t] = value_per_unit_[p.plan_of_year[static_cast<std::size_t>(t)]].dot(collected_units_.col(t));
+    }
     for (const auto& scrap : p.scrap) {
         auto r = std::lower_bound(routes_.begin(), routes_.end(), scrap.flow->route) - routes_.begin();
         const Eigen::VectorXd& rec = route_kernels_[static_cast<std::size_t>(r)].recovered();
-        for (std::size_t i = 0; i < elements_.size(); ++i) {
+        for (std::size_t i = 0; i < reported_; ++i) {
             double per_kg = 0.0;
             if (scrap.flow->kind == ScrapFlow::Kind::Element)
                 per_kg = scrap.flow->item == elements_[i] ? rec[ix(i)] : 0.0;
             else
                 per_kg = contents_.composition(scrap.flow->item)[ix(i)] * rec[ix(i)];
             if (per_kg != 0.0) recovered_.row(ix(i)) += per_kg * scrap.kg.transpose();
+        }
+        if (valuer_) {
+            const Eigen::VectorXd& usd = route_usd_[static_cast<std::size_t>(r)];
+            double usd_per_kg = 0.0;
+            if (scrap.flow->kind == ScrapFlow::Kind::Element) {
+                for (std::size_t i = 0; i < elements_.size(); ++i)
+                    if (elements_[i] == scrap.flow->item) usd_per_kg = usd[ix(i)];
+            } else {
+                usd_per_kg = contents_.composition(scrap.flow->item).dot(usd);
+            }
+            if (usd_per_kg != 0.0) value_usd_ += usd_per_kg * scrap.kg;
         }
     }
     return adjusted;
@@ -202,21 +304,28 @@ RunUncertainty run_uncertainty(const Model& model, const PreparedScenario& p, Mo
         return static_cast<std::size_t>(std::find(u.elements.begin(), u.elements.end(), element) - u.elements.begin());
     };
 
-    ScenarioHeadline nominal(model, p, u.elements);
+    ScenarioHeadline nominal(model, p, u.elements, true);
     u.samples = mc.samples;
     u.seed = mc.seed;
     u.first_year = p.first_year;
     u.n_years = p.n_years;
-    u.ranged_params = nominal.ranged().size();
-    mc.sampled = nominal.ranged();
+    // The value's year, as the deterministic headline (value_headline_year in the report layer).
+    u.value_year = sc.targets.empty() ? p.first_year + p.n_years - 1 : sc.targets.front().year;
+    const auto value_t = static_cast<std::size_t>(u.value_year - p.first_year);
+    std::vector<ParamId> sampled = nominal.ranged();
+    sampled.insert(sampled.end(), nominal.ranged_prices().begin(), nominal.ranged_prices().end());
+    std::sort(sampled.begin(), sampled.end(), [](ParamId a, ParamId b) { return a.index < b.index; });
+    u.ranged_params = sampled.size();
+    mc.sampled = std::move(sampled);
 
-    // Outputs: recovered (element, year) row-major by element, then one met flag per target.
-    const std::size_t outputs = n_el * nt + sc.targets.size();
+    // Outputs: recovered (element, year) row-major by element, one met flag per target, then the
+    // value in value_year.
+    const std::size_t outputs = n_el * nt + sc.targets.size() + 1;
     std::vector<std::size_t> target_out;
     for (const auto& t : sc.targets) target_out.push_back(local(t.element) * nt + static_cast<std::size_t>(t.year - p.first_year));
     WorkerFactory factory = [&]() -> SampleFn {
-        auto h = std::make_shared<ScenarioHeadline>(model, p, u.elements);
-        return [h, &sc, &p, &target_out, n_el, nt](const ParamValues& values, std::span<double> out) {
+        auto h = std::make_shared<ScenarioHeadline>(model, p, u.elements, true);
+        return [h, &sc, &p, &target_out, n_el, nt, value_t](const ParamValues& values, std::span<double> out) {
             std::size_t renormalised = h->evaluate(values);
             const Eigen::MatrixXd& rec = h->recovered_kg();
             for (std::size_t i = 0; i < n_el; ++i)
@@ -228,6 +337,7 @@ RunUncertainty run_uncertainty(const Model& model, const PreparedScenario& p, Mo
                 out[n_el * nt + k] =
                     std::isfinite(share) && share >= target.share * (1.0 - kTargetTolerance) ? 1.0 : 0.0;
             }
+            out[n_el * nt + sc.targets.size()] = h->value_usd()[ix(value_t)];
             return renormalised;
         };
     };
@@ -258,6 +368,7 @@ RunUncertainty run_uncertainty(const Model& model, const PreparedScenario& p, Mo
         tu.probability_met = probability(r.column(n_el * nt + k));
         u.targets.push_back(tu);
     }
+    u.value_usd = summarize(r.column(n_el * nt + sc.targets.size()));
 
     if (sensitivity) {
         const std::size_t i = local(sensitivity->element);

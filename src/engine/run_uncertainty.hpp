@@ -17,6 +17,7 @@
 #include "engine/monte_carlo.hpp"
 #include "engine/sample_kernel.hpp"
 #include "engine/scenario_run.hpp"
+#include "engine/value.hpp"
 
 namespace reclaim {
 
@@ -24,22 +25,32 @@ namespace reclaim {
 //! run_scenario()'s recovered_eol_kg + recovered_scrap_kg within rounding.
 class ScenarioHeadline {
 public:
-    //! `elements`: the elements to compute (model indices).
-    ScenarioHeadline(const Model& model, const PreparedScenario& prepared, std::vector<std::size_t> elements);
+    //! `elements`: the elements to compute (model indices). `with_value`: also the value of the
+    //! recovered forms per year, as run_value() gives it; the elements that flow into priced forms
+    //! are then kept too, after `elements` (recovered_kg() still has rows for `elements` only).
+    ScenarioHeadline(const Model& model, const PreparedScenario& prepared, std::vector<std::size_t> elements,
+                     bool with_value = false);
 
     //! Evaluates at `values`; returns how many share sets were renormalised.
     std::size_t evaluate(const ParamValues& values);
-    //! Kept elements x years, after evaluate() [kg].
+    //! The constructor's `elements` x years, after evaluate() [kg].
     [[nodiscard]] const Eigen::MatrixXd& recovered_kg() const { return recovered_; }
+    //! The constructor's `elements`, then those kept for the value only.
     [[nodiscard]] const std::vector<std::size_t>& elements() const { return elements_; }
     //! The ranged parameters the outputs depend on, in parameter order.
     [[nodiscard]] const std::vector<ParamId>& ranged() const { return ranged_; }
+    //! Value of the priced recovered forms per year, after evaluate() with `with_value` [USD];
+    //! empty without.
+    [[nodiscard]] const Eigen::VectorXd& value_usd() const { return value_usd_; }
+    //! The ranged prices and payables the value depends on besides ranged(), in parameter order.
+    [[nodiscard]] const std::vector<ParamId>& ranged_prices() const { return ranged_prices_; }
 
 private:
     void outflows(const ParamValues& values, bool only_ranged);
 
     const Model* model_;
     const PreparedScenario* prepared_;
+    std::size_t reported_ = 0;  //!< the first elements_, those of recovered_
     std::vector<std::size_t> elements_;
     ContentKernel contents_;
     std::vector<std::size_t> routes_;          //!< routes fed by a plan used or by scrap
@@ -52,6 +63,15 @@ private:
     Eigen::MatrixXd shares_;                   //!< classes x routes_ (scratch)
     std::vector<Eigen::MatrixXd> per_unit_;    //!< per plan used: products x kept elements [kg per FU]
     Eigen::MatrixXd recovered_;
+    // The value (with_value only): FormValuer as run_value() builds it (nominal compositions).
+    std::optional<FormValuer> valuer_;
+    std::vector<std::vector<std::size_t>> sink_form_;  //!< per entry of routes_: sink -> form, npos
+    std::vector<Eigen::VectorXd> form_weights_;        //!< per form: kg of form per kg of kept element
+    std::vector<ParamId> ranged_prices_;
+    std::vector<Eigen::VectorXd> route_usd_;           //!< per entry of routes_: USD per kg of element fed (scratch)
+    Eigen::MatrixXd class_usd_;                        //!< classes x kept elements [USD/kg] (scratch)
+    std::vector<Eigen::VectorXd> value_per_unit_;      //!< per plan used: USD per FU of each product (scratch)
+    Eigen::VectorXd value_usd_;
 };
 
 //! A recycled-share target over the samples.
@@ -74,6 +94,8 @@ struct RunUncertainty {
     std::vector<std::vector<Summary>> recovered_kg;     //!< [element][year] [kg]
     std::vector<std::vector<Summary>> recycled_share;   //!< [element][year] [fraction]; NaN without demand
     std::vector<TargetUncertainty> targets;
+    int value_year = 0;   //!< the year of value_usd: the first target's, else the last year
+    Summary value_usd;    //!< value of the priced recovered forms in value_year [USD]
     std::optional<Sensitivity> sensitivity;
 };
 

@@ -190,7 +190,7 @@ ReportDocument run_report(const Model& model, const Scenario& sc, const Prepared
         doc.table(ut);
     }
     if (value) {
-        add_run_value_headline(doc, model, sc, r, *value);
+        add_run_value_headline(doc, model, sc, r, *value, u);
         add_run_value(doc, model, sc, r, *value);
     }
 

@@ -225,6 +225,8 @@ void add_run_uncertainty_json(json& run, const Model& model, const Scenario& sce
                                                   {"recycled_share", series_json(u.recycled_share[i], 1.0)}};
     }
     (void)scenario;
+    if (run.contains("value"))
+        run["value"]["uncertainty"] = {{"year", u.value_year}, {"value_usd", summary_json(u.value_usd)}};
     run["uncertainty"] = {
         {"samples", u.samples},
         {"seed", u.seed},
@@ -232,6 +234,13 @@ void add_run_uncertainty_json(json& run, const Model& model, const Scenario& sce
         {"adjustments", {{"clipped", u.adjustments.clipped}, {"renormalised", u.adjustments.renormalised}}},
         {"sensitivity", u.sensitivity ? sensitivity_json(model, *u.sensitivity) : json(nullptr)}};
 }
+
+namespace {
+
+// As the deterministic headline writes a value: "700.9 million USD" from a million up.
+std::string scaled_usd(double usd) { return usd >= 1e6 ? sig(usd / 1e6) + " million USD" : sig(usd) + " USD"; }
+
+}  // namespace
 
 void write_run_uncertainty(std::ostream& out, Format format, const Model& model, const Scenario& scenario,
                            const RunUncertainty& u)
@@ -248,6 +257,10 @@ void write_run_uncertainty(std::ostream& out, Format format, const Model& model,
                    percent(tu.probability_met, 3)});
     }
     t.print(out, format);
+    out << '\n'
+        << "Value of what is recovered in " << u.value_year << ": P50 " << scaled_usd(u.value_usd.p50) << " (P5 – P95 "
+        << scaled_usd(u.value_usd.p5) << " – " << scaled_usd(u.value_usd.p95) << ", mean " << scaled_usd(u.value_usd.mean)
+        << "; prices with low/high sampled)\n";
     if (u.sensitivity) write_tornado(out, format, model, *u.sensitivity);
 }
 

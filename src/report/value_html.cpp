@@ -98,12 +98,15 @@ void add_compare_value(ReportDocument& doc, const Model& model, const std::vecto
 }
 
 void add_run_value_headline(ReportDocument& doc, const Model& model, const Scenario& scenario,
-                            const ScenarioResult& result, const RunValue& value)
+                            const ScenarioResult& result, const RunValue& value, const RunUncertainty* u)
 {
     const int year = value_headline_year(scenario, result);
     const int t = std::clamp(result.index_of(year), 0, result.n_years - 1);
     std::string text = "Value of what is recovered in " + std::to_string(year) + ": " + usd_text(value.usd[t]) +
                        ", from end of life and scrap, at " + price_dates_note(model, value.price_dates()) + ".";
+    if (u && u->value_year == year)
+        text += " Over " + std::to_string(u->samples) + " samples: P5 – P95 " + usd_text(u->value_usd.p5) + " – " +
+                usd_text(u->value_usd.p95) + " (P50 " + usd_text(u->value_usd.p50) + ").";
     const std::string unpriced = joined(value.unpriced());
     if (!unpriced.empty()) text += " Unpriced, so not counted: " + unpriced + ".";
     doc.callout(text, "note");

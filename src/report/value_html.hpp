@@ -9,6 +9,7 @@
 #include "engine/assess_uncertainty.hpp"
 #include "engine/assess_value.hpp"
 #include "engine/run_value.hpp"
+#include "engine/run_uncertainty.hpp"
 #include "model/model.hpp"
 #include "model/scenario.hpp"
 #include "report/html.hpp"
@@ -27,9 +28,10 @@ void add_assess_value(ReportDocument& doc, const Model& model, const Assessment&
 void add_compare_value(ReportDocument& doc, const Model& model, const std::vector<Assessment>& as,
                        const std::vector<AssessValue>& values);
 
-//! The run report's headline sentence: the value in value_headline_year() [USD] and the price dates.
+//! The run report's headline sentence: the value in value_headline_year() [USD] and the price
+//! dates; with `u` (a Monte Carlo run) also the value's P5 – P95 over the samples.
 void add_run_value_headline(ReportDocument& doc, const Model& model, const Scenario& scenario,
-                            const ScenarioResult& result, const RunValue& value);
+                            const ScenarioResult& result, const RunValue& value, const RunUncertainty* u = nullptr);
 
 //! One row per form with mass in `year`: form, kg, price [USD/kg], payable, value [USD], price
 //! date, price row; a last row with the year's total.
