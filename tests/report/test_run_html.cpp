@@ -87,7 +87,7 @@ TEST_CASE("The run report's target table holds the JSON's numbers", "[report][ru
         }
         if (t["achieved_share"].is_number()) CHECK(x.has_text("td", percent(t["achieved_share"].get<double>())));
     }
-    CHECK(x.elements["svg"] >= 3 * targets.size());  // time series, Sankey, losses per target
+    CHECK(static_cast<std::size_t>(x.elements["svg"]) >= 3 * targets.size());  // time series, Sankey, losses per target
 }
 
 TEST_CASE("reclaim run writes report.html beside results.json", "[report][run][html][cli]")
