@@ -2,10 +2,12 @@
 
 #include <cmath>
 
+#include "support/monte_carlo.hpp"
 #include "engine/assess_uncertainty.hpp"
 #include "io/load.hpp"
 
 using namespace reclaim;
+using reclaim::test::mc;
 
 namespace {
 
@@ -26,15 +28,6 @@ AssessOptions rotor_options(const Model& model)
     AssessOptions o;
     o.product = *model.find_product("rotor");
     o.plan = *model.find_plan("p");
-    return o;
-}
-
-MonteCarloOptions mc(std::size_t n, std::uint64_t seed, unsigned threads)
-{
-    MonteCarloOptions o;
-    o.samples = n;
-    o.seed = seed;
-    o.threads = threads;
     return o;
 }
 

@@ -5,9 +5,11 @@
 #include <stdexcept>
 #include <vector>
 
+#include "support/monte_carlo.hpp"
 #include "engine/monte_carlo.hpp"
 
 using namespace reclaim;
+using reclaim::test::mc;
 
 namespace {
 
@@ -42,15 +44,6 @@ WorkerFactory linear()
     };
 }
 
-MonteCarloOptions opts(std::size_t n, std::uint64_t seed, unsigned threads)
-{
-    MonteCarloOptions o;
-    o.samples = n;
-    o.seed = seed;
-    o.threads = threads;
-    return o;
-}
-
 }  // namespace
 
 TEST_CASE("Percentiles interpolate linearly between order statistics", "[engine][monte_carlo]")
@@ -82,7 +75,7 @@ TEST_CASE("A single uniform parameter has P5, P50 and P95 at 0.05, 0.5 and 0.95 
             return 0;
         };
     };
-    MonteCarloResult r = run_monte_carlo(t, 1, identity, opts(20000, 7, 2));
+    MonteCarloResult r = run_monte_carlo(t, 1, identity, mc(20000, 7, 2));
     Summary s = summarize(r.column(0));
     // uniform(10, 20): quantile q at 10 + 10 q; the sampling error of P5 is about
     // 10 x sqrt(0.05 x 0.95 / 20000) = 0.015, so 0.06 is four standard errors.
@@ -102,7 +95,7 @@ TEST_CASE("The probability of a boolean output is the share of samples where it 
             return 0;
         };
     };
-    MonteCarloResult r = run_monte_carlo(t, 1, met, opts(20000, 3, 2));
+    MonteCarloResult r = run_monte_carlo(t, 1, met, mc(20000, 3, 2));
     CHECK(probability(r.column(0)) == Approx(0.2).margin(0.012));
     CHECK(probability({1.0, 0.0, 0.0, 1.0}) == Approx(0.5));
 }
@@ -118,7 +111,7 @@ TEST_CASE("The Monte Carlo mean of a linear output converges to its deterministi
         double sum = 0.0;
         const int seeds = 24;
         for (int seed = 1; seed <= seeds; ++seed) {
-            Summary s = summarize(run_monte_carlo(t, 1, linear(), opts(n, static_cast<std::uint64_t>(seed), 2)).column(0));
+            Summary s = summarize(run_monte_carlo(t, 1, linear(), mc(n, static_cast<std::uint64_t>(seed), 2)).column(0));
             sum += (s.mean - 5.5) * (s.mean - 5.5);
         }
         return std::sqrt(sum / seeds);
@@ -133,9 +126,9 @@ TEST_CASE("The same seed gives identical results with one and two threads; anoth
           "[engine][monte_carlo]")
 {
     ParamTable t = two_params();
-    MonteCarloResult one = run_monte_carlo(t, 1, linear(), opts(5000, 11, 1));
-    MonteCarloResult two = run_monte_carlo(t, 1, linear(), opts(5000, 11, 2));
-    MonteCarloResult other = run_monte_carlo(t, 1, linear(), opts(5000, 12, 2));
+    MonteCarloResult one = run_monte_carlo(t, 1, linear(), mc(5000, 11, 1));
+    MonteCarloResult two = run_monte_carlo(t, 1, linear(), mc(5000, 11, 2));
+    MonteCarloResult other = run_monte_carlo(t, 1, linear(), mc(5000, 12, 2));
     CHECK(one.threads == 1);
     CHECK(two.threads == 2);
     CHECK(one.values == two.values);  // bit for bit
@@ -166,7 +159,7 @@ TEST_CASE("Values clipped to their bound are counted as adjustments", "[engine][
     ParamTable t;
     t.add(ranged(Dist::Normal, 0.5, 0.95, 1.4, Bound::Fraction), Origin{"a.csv", 2, "value", "test"});
     WorkerFactory f = [] { return [](const ParamValues&, std::span<double> out) -> std::size_t { out[0] = 0; return 0; }; };
-    MonteCarloResult r = run_monte_carlo(t, 1, f, opts(10000, 1, 2));
+    MonteCarloResult r = run_monte_carlo(t, 1, f, mc(10000, 1, 2));
     CHECK(static_cast<double>(r.adjustments.clipped) / 10000.0 == Approx(0.414).margin(0.02));
 }
 
@@ -174,7 +167,7 @@ TEST_CASE("Progress reaches the total and invalid options are refused", "[engine
 {
     ParamTable t = two_params();
     std::size_t last = 0, total = 0;
-    MonteCarloOptions o = opts(1000, 1, 2);
+    MonteCarloOptions o = mc(1000, 1, 2);
     o.progress = [&](std::size_t done, std::size_t n) {
         CHECK(done >= last);
         last = done;
@@ -183,7 +176,7 @@ TEST_CASE("Progress reaches the total and invalid options are refused", "[engine
     run_monte_carlo(t, 1, linear(), o);
     CHECK(last == 1000);
     CHECK(total == 1000);
-    CHECK_THROWS_WITH(run_monte_carlo(t, 1, linear(), opts(0, 1, 1)),
+    CHECK_THROWS_WITH(run_monte_carlo(t, 1, linear(), mc(0, 1, 1)),
                       Catch::Contains("samples = 0; violated: samples >= 1"));
 }
 
@@ -196,7 +189,7 @@ TEST_CASE("An exception in a sample stops the run and reaches the caller", "[eng
             return 0;
         };
     };
-    CHECK_THROWS_WITH(run_monte_carlo(t, 1, bad, opts(5000, 1, 2)), "sample out of range");
+    CHECK_THROWS_WITH(run_monte_carlo(t, 1, bad, mc(5000, 1, 2)), "sample out of range");
 }
 
 TEST_CASE("The tornado ranks parameters by the swing of the output between their ends", "[engine][monte_carlo]")
@@ -216,7 +209,7 @@ TEST_CASE("First-order indices split the variance of an additive output", "[engi
 {
     // y = 3 p0 + 2 p1: Var = 9/12 + 4/6 = 0.75 + 0.667; S0 = 0.75/1.417 = 0.529, S1 = 0.471.
     ParamTable t = two_params();
-    MonteCarloResult r = run_monte_carlo(t, 1, linear(), opts(10000, 21, 2));
+    MonteCarloResult r = run_monte_carlo(t, 1, linear(), mc(10000, 21, 2));
     auto s0 = first_order_index(t, ParamId{0}, 21, r.column(0));
     auto s1 = first_order_index(t, ParamId{1}, 21, r.column(0));
     REQUIRE(s0);

@@ -2,11 +2,13 @@
 
 #include <cmath>
 
+#include "support/monte_carlo.hpp"
 #include "engine/run_uncertainty.hpp"
 #include "io/load.hpp"
 #include "io/load_scenario.hpp"
 
 using namespace reclaim;
+using reclaim::test::mc;
 
 namespace {
 
@@ -20,15 +22,6 @@ struct Loaded {
     {
     }
 };
-
-MonteCarloOptions mc(std::size_t n, std::uint64_t seed, unsigned threads)
-{
-    MonteCarloOptions o;
-    o.samples = n;
-    o.seed = seed;
-    o.threads = threads;
-    return o;
-}
 
 // Every element with demand, every year: the headline kernel against run_scenario().
 void check_same(const Loaded& d, const ParamValues& values)
