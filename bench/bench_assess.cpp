@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/assess.hpp"
+#include "engine/questions/assess.hpp"
 #include "io/load.hpp"
 
 #include "timing.hpp"

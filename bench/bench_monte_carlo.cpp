@@ -11,8 +11,8 @@
 #include <thread>
 #include <vector>
 
-#include "engine/assess_uncertainty.hpp"
-#include "engine/run_uncertainty.hpp"
+#include "engine/uncertainty/assess_uncertainty.hpp"
+#include "engine/uncertainty/run_uncertainty.hpp"
 #include "io/load.hpp"
 #include "io/load_scenario.hpp"
 

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/scenario_run.hpp"
-#include "engine/targets.hpp"
+#include "engine/questions/scenario.hpp"
+#include "engine/questions/targets.hpp"
 #include "io/load.hpp"
 #include "io/load_scenario.hpp"
 #include "report/run_report.hpp"

@@ -5,7 +5,8 @@
 #include <string>
 
 #include "cli/context.hpp"
-#include "engine/assess.hpp"
+#include "cli/defaults.hpp"
+#include "engine/questions/assess.hpp"
 
 namespace reclaim::cli {
 
@@ -38,8 +39,18 @@ struct AmountArgs {
         if (mass) o.amount = Amount::total_mass(kilograms(parse_mass_kg(*mass, "--mass")));
         else o.amount = Amount::functional_units(units.value_or(1.0), *model.products[*p].unit);
         o.collection = collection;
+        o.critical = critical_elements(model);
         return o;
     }
 };
+
+//! The plan used without --plan/--route: kDefaultPlan if the data has it, else the first plan;
+//! LookupError if the data has no plan.
+inline std::size_t default_plan(const Model& model)
+{
+    if (auto p = model.find_plan(std::string(kDefaultPlan))) return *p;
+    if (model.plans.empty()) throw LookupError("the data has no plan; give --route R");
+    return 0;
+}
 
 }  // namespace reclaim::cli

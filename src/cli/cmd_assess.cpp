@@ -2,8 +2,8 @@
 
 #include "cli/assess_options.hpp"
 #include "cli/monte_carlo_args.hpp"
-#include "engine/assess_uncertainty.hpp"
-#include "engine/assess_value.hpp"
+#include "engine/uncertainty/assess_uncertainty.hpp"
+#include "engine/questions/assess_value.hpp"
 #include "report/assess_html.hpp"
 #include "report/assess_report.hpp"
 #include "report/assess_value_report.hpp"
@@ -17,14 +17,15 @@ void add_assess(CLI::App& app, Globals& g)
     static AmountArgs args;
     static std::string plan_id, route_id;
     args.add_to(cmd);
-    auto* plan = cmd->add_option("--plan", plan_id, "plan (default: uk-current if present, else the first plan)");
+    auto* plan = cmd->add_option("--plan", plan_id, "plan (default: " + std::string(kDefaultPlan) + " if present, else the first plan)");
     auto* route = cmd->add_option("--route", route_id, "send every class of the product to this one route");
     plan->excludes(route);
     static MonteCarloArgs mc;
     mc.add_to(cmd, "tornado of one element's recovered mass, e.g. Nd (needs --samples)");
     cmd->callback([&g] {
         Format format = g.format_for("assess", {Format::Table, Format::Csv, Format::Json, Format::Md, Format::Html});
-        Model model = g.load();
+        mc.validate();
+        const Model model = g.load();
         AssessOptions o = args.options(model);
         bool defaulted = false;
         if (!route_id.empty()) {
@@ -36,19 +37,17 @@ void add_assess(CLI::App& app, Globals& g)
             if (!p) throw LookupError("no plan '" + plan_id + "' (see `reclaim list plans`)");
             o.plan = *p;
         } else {
-            auto p = default_plan(model);
-            if (!p) throw LookupError("the data has no plan; give --route R");
-            o.plan = *p;
+            o.plan = default_plan(model);
             defaulted = true;
         }
-        SolvedModel solved(model);
-        Assessment a = assess(solved, o);
-        AssessValue value = assess_value(model, a, solved.values());
+        const ParamValues values = model.params.nominal();
+        Assessment a = assess(model, o, values);
+        AssessValue value = assess_value(model, a, values);
         std::optional<AssessUncertainty> u;
         if (mc.enabled()) {
             const std::optional<std::size_t> element = mc.sensitivity_element(model);
             ProgressBar bar(g, "assess " + args.product);
-            u = assess_uncertainty(model, o, mc.options(&bar), element);
+            u = assess_uncertainty(model, o, mc.options(&bar, model.params), element);
         }
         Output out(g);
         if (format == Format::Html || format == Format::Md) {

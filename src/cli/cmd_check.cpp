@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "cli/context.hpp"
-#include "engine/route_solver.hpp"
+#include "engine/evaluate/route_network.hpp"
 #include "io/load.hpp"
 #include "report/show_report.hpp"
 

@@ -2,8 +2,8 @@
 
 #include "cli/assess_options.hpp"
 #include "cli/monte_carlo_args.hpp"
-#include "engine/assess_uncertainty.hpp"
-#include "engine/assess_value.hpp"
+#include "engine/uncertainty/assess_uncertainty.hpp"
+#include "engine/questions/assess_value.hpp"
 #include "report/assess_html.hpp"
 #include "report/assess_report.hpp"
 #include "report/assess_value_report.hpp"
@@ -27,8 +27,9 @@ void add_compare(CLI::App& app, Globals& g)
         if (plan_ids.empty() == route_ids.empty())
             throw CLI::ValidationError("compare", "give exactly one of --plans A,B,... or --routes A,B,...");
         Format format = g.format_for("compare", {Format::Table, Format::Csv, Format::Json, Format::Md, Format::Html});
-        Model model = g.load();
-        SolvedModel solved(model);
+        mc.validate();
+        const Model model = g.load();
+        const ParamValues nominal = model.params.nominal();
         std::vector<Assessment> as;
         std::vector<AssessOptions> options;
         for (const auto& id : plan_ids.empty() ? route_ids : plan_ids) {
@@ -42,11 +43,11 @@ void add_compare(CLI::App& app, Globals& g)
                 if (!p) throw LookupError("no plan '" + id + "' (see `reclaim list plans`)");
                 o.plan = *p;
             }
-            as.push_back(assess(solved, o));
+            as.push_back(assess(model, o, nominal));
             options.push_back(o);
         }
         std::vector<AssessValue> values;
-        for (const auto& a : as) values.push_back(assess_value(model, a, solved.values()));
+        for (const auto& a : as) values.push_back(assess_value(model, a, nominal));
         std::vector<AssessUncertainty> us;
         if (mc.enabled()) {
             const std::optional<std::size_t> element = mc.sensitivity_element(model);
@@ -54,7 +55,7 @@ void add_compare(CLI::App& app, Globals& g)
             // are not blurred by sampling noise.
             for (std::size_t k = 0; k < options.size(); ++k) {
                 ProgressBar bar(g, "compare " + treatment_label(model, as[k]));
-                us.push_back(assess_uncertainty(model, options[k], mc.options(&bar), element));
+                us.push_back(assess_uncertainty(model, options[k], mc.options(&bar, model.params), element));
             }
         }
         Output out(g);

@@ -5,11 +5,12 @@
 #include <iostream>
 
 #include "cli/context.hpp"
+#include "cli/defaults.hpp"
 #include "cli/monte_carlo_args.hpp"
-#include "engine/run_uncertainty.hpp"
-#include "engine/run_value.hpp"
-#include "engine/scenario_run.hpp"
-#include "engine/targets.hpp"
+#include "engine/uncertainty/run_uncertainty.hpp"
+#include "engine/questions/run_value.hpp"
+#include "engine/questions/scenario.hpp"
+#include "engine/questions/targets.hpp"
 #include "io/load_scenario.hpp"
 #include "report/html.hpp"
 #include "report/run_html.hpp"
@@ -21,20 +22,30 @@ namespace reclaim::cli {
 
 namespace {
 
+// Written beside the target and renamed over it once complete: a failed run leaves the old file
+// or none, never half of one.
 void write_file(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write)
 {
-    std::ofstream f(path, std::ios::binary);
-    if (!f) throw Error("cannot write " + path.string());
-    write(f);
-    f.flush();
-    if (!f) throw Error("writing " + path.string() + " failed");
+    std::filesystem::path tmp = path;
+    tmp += ".part";
+    {
+        std::ofstream f(tmp, std::ios::binary);
+        if (!f) throw Error("cannot write " + tmp.string());
+        write(f);
+        f.flush();
+        if (!f) {
+            std::filesystem::remove(tmp);
+            throw Error("writing " + path.string() + " failed");
+        }
+    }
+    std::filesystem::rename(tmp, path);
 }
 
 }  // namespace
 
 void add_run(CLI::App& app, Globals& g)
 {
-    static std::string scenario_name = "uk-2035";
+    static std::string scenario_name{kDefaultScenario};
     static std::string out_dir = "reports";
     static bool no_files = false;
     auto* cmd = app.add_subcommand("run", "run a scenario over time against its recycling targets (the main job)");
@@ -45,13 +56,14 @@ void add_run(CLI::App& app, Globals& g)
     mc.add_to(cmd, "tornado of an element's recycled share in a year, e.g. Nd:2035 (default: the first target)");
     cmd->callback([&g] {
         Format format = g.format_for("run", {Format::Table, Format::Csv, Format::Json, Format::Md, Format::Html});
-        Model model = g.load();
+        mc.validate();
+        const Model model = g.load();
         auto dir = find_scenario(g.data_dir(), scenario_name);
-        Scenario sc = load_scenario(dir, model);
-        ParamValues values = model.params.nominal();
-        PreparedScenario prepared = prepare_scenario(model, sc);
-        ScenarioResult result = run_scenario(model, prepared, values);
-        auto targets = analyse_targets(model, prepared, values, result);
+        const Scenario sc = load_scenario(dir, model);
+        const ParamValues values = sc.params.nominal();
+        ScenarioQuestion question(model, sc, Detail::Full);
+        ScenarioResult result = question.evaluate(values);
+        auto targets = analyse_targets(question, values, result);
         RunValue value = run_value(model, result, values);
         nlohmann::json j = run_json(model, sc, result, targets);
         j["value"] = run_value_json(model, value);
@@ -61,10 +73,10 @@ void add_run(CLI::App& app, Globals& g)
             if (!mc.sensitivity.empty()) what = parse_run_output(model, sc, mc.sensitivity);
             else if (!sc.targets.empty()) what = RunOutput{sc.targets.front().element, sc.targets.front().year};
             ProgressBar bar(g, "run " + sc.folder);
-            u = run_uncertainty(model, prepared, mc.options(&bar), what);
+            u = run_uncertainty(model, sc, mc.options(&bar, sc.params), what);
             add_run_uncertainty_json(j, model, sc, *u);
         }
-        ReportDocument doc = run_report(model, sc, prepared, result, targets, u ? &*u : nullptr, &value);
+        ReportDocument doc = run_report(model, sc, result, targets, u ? &*u : nullptr, &value);
         std::string html = render_html(doc);
 
         if (!no_files) {

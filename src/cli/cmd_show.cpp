@@ -1,8 +1,8 @@
 // reclaim show material ID | product ID: composition by element, BoM tree with element content.
 
 #include "cli/context.hpp"
-#include "engine/flatten.hpp"
-#include "engine/route_solver.hpp"
+#include "engine/questions/bom_tree.hpp"
+#include "engine/evaluate/route_network.hpp"
 #include "report/assess_report.hpp"
 #include "report/html.hpp"
 #include "report/route_report.hpp"

@@ -3,7 +3,7 @@
 
 
 #include "cli/context.hpp"
-#include "engine/value.hpp"
+#include "engine/questions/feed_value.hpp"
 #include "io/csv.hpp"
 #include "report/value_report.hpp"
 

@@ -14,14 +14,8 @@ std::filesystem::path Globals::data_dir() const
 
 Model Globals::load() const
 {
-    Model model = load_model(data_dir());
-    if (!prices.empty()) {
-        // The user's list is named as given on the command line, so its problems point there.
-        Diagnostics diag;
-        load_price_list(prices, prices, model, diag);
-        diag.throw_if_any();
-    }
-    return model;
+    // Built once: --prices is read in place of materials/prices.csv, named as given.
+    return load_model(data_dir(), prices);
 }
 
 Format Globals::format_for(const std::string& command, const std::vector<Format>& allowed) const

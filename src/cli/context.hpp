@@ -27,7 +27,8 @@ struct Globals {
     int exit_code = kOk;          //!< set by a subcommand that has a result to report
 
     [[nodiscard]] std::filesystem::path data_dir() const;
-    //! The data folder's model, with --prices applied; throws InputError with every problem.
+    //! The data folder's model, with --prices read instead of materials/prices.csv; throws
+    //! InputError with every problem.
     [[nodiscard]] Model load() const;
     //! --format, checked against what the command can write.
     [[nodiscard]] Format format_for(const std::string& command, const std::vector<Format>& allowed) const;

@@ -44,6 +44,9 @@ int main(int argc, char** argv)
     } catch (const LookupError& e) {
         std::cerr << "reclaim: " << e.what() << '\n';
         return kUsage;
+    } catch (const UsageError& e) {
+        std::cerr << "reclaim: " << e.what() << '\n';
+        return kUsage;
     } catch (const BalanceError& e) {
         std::cerr << "reclaim: mass balance violated: " << e.what() << '\n';
         return kBalance;

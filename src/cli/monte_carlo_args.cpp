@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <iostream>
 
+#include <fmt/format.h>
+
 #include <unistd.h>
+
+#include "io/load_samples.hpp"
 
 namespace reclaim::cli {
 
@@ -36,19 +40,32 @@ void MonteCarloArgs::add_to(CLI::App* cmd, const std::string& sensitivity_help)
                   ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
     cmd->add_option("--seed", seed, "random seed: the same seed gives the same samples (default 1)")->needs(n);
     cmd->add_option("--threads", threads, "worker threads (default: every core); results do not depend on it")
-        ->check(CLI::Range(1u, 1024u))
-        ->needs(n);
-    cmd->add_option("--sensitivity", sensitivity, sensitivity_help)->needs(n);
+        ->check(CLI::Range(1u, 1024u));
+    auto* in = cmd->add_option("--samples-in", samples_in,
+                               "evaluate at the parameter values of FILE (CSV: a column per parameter named "
+                               "file:line:column, a row per sample) instead of drawing them");
+    in->check(CLI::ExistingFile);
+    cmd->add_option("--sensitivity", sensitivity, sensitivity_help);
 }
 
-MonteCarloOptions MonteCarloArgs::options(ProgressBar* bar) const
+MonteCarloOptions MonteCarloArgs::options(ProgressBar* bar, const ParamTable& table)
 {
     MonteCarloOptions o;
     o.samples = samples;
     o.seed = seed;
     o.threads = threads;
+    if (!samples_in.empty()) {
+        given_ = load_given_samples(samples_in, table);
+        o.given = &given_;
+    }
     if (bar) o.progress = [bar](std::size_t done, std::size_t total) { bar->update(done, total); };
     return o;
+}
+
+void MonteCarloArgs::validate() const
+{
+    if (!sensitivity.empty() && !enabled()) throw UsageError("--sensitivity needs --samples N or --samples-in FILE");
+    if (threads != 0 && !enabled()) throw UsageError("--threads needs --samples N or --samples-in FILE");
 }
 
 std::optional<std::size_t> MonteCarloArgs::sensitivity_element(const Model& model) const
@@ -57,6 +74,36 @@ std::optional<std::size_t> MonteCarloArgs::sensitivity_element(const Model& mode
     auto element = model.elements.find(sensitivity);
     if (!element) throw LookupError("--sensitivity: no element '" + sensitivity + "' (see `reclaim list elements`)");
     return element;
+}
+
+RunOutput parse_run_output(const Model& model, const Scenario& sc, const std::string& text)
+{
+    const auto colon = text.find(':');
+    const std::string symbol = text.substr(0, colon);
+    RunOutput out;
+    auto e = model.elements.find(symbol);
+    if (!e) throw UsageError("--sensitivity '" + text + "': no element '" + symbol + "' (see `reclaim list elements`)");
+    out.element = *e;
+    if (colon == std::string::npos) {
+        if (sc.targets.empty())
+            throw UsageError("--sensitivity '" + text + "': give a year (e.g. " + symbol + ":2035); the scenario has no target");
+        out.year = sc.targets.front().year;
+    } else {
+        const std::string year = text.substr(colon + 1);
+        const bool digits = !year.empty() && year.size() <= 6 &&
+                            std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!digits) throw UsageError("--sensitivity '" + text + "': expected ELEMENT:YEAR, e.g. Nd:2035");
+        out.year = std::stoi(year);
+    }
+    if (out.year < sc.first_year || out.year > sc.last_year)
+        throw UsageError(fmt::format("--sensitivity '{}': {} is outside the scenario's years {}-{}", text, out.year,
+                                     sc.first_year, sc.last_year));
+    const bool demand = out.element < sc.demand_kg.size() && !sc.demand_kg[out.element].empty() &&
+                        sc.demand_kg[out.element].at(out.year, sc.params.nominal()) > 0;
+    if (!demand)
+        throw UsageError(fmt::format("--sensitivity '{}': the scenario has no demand for {} in {}, so no recycled share",
+                                     text, symbol, out.year));
+    return out;
 }
 
 }  // namespace reclaim::cli

@@ -67,6 +67,13 @@ public:
     using Error::Error;
 };
 
+//! A question asked wrongly: options that break a rule ("samples = 0; violated: samples >= 1"),
+//! a Monte Carlo run that cannot fit in memory. The command line maps it to exit code 2.
+class UsageError : public Error {
+public:
+    using Error::Error;
+};
+
 //! Collects problems so that a loader can report every one of them in one pass.
 class Diagnostics {
 public:

@@ -108,10 +108,12 @@ CsvTable CsvTable::read(const std::filesystem::path& path, std::string display,
         }
         if (!have_header) {
             have_header = true;
+            t.header_line_ = line_no;
             t.columns_ = *cells;
             bool header_ok = true;
             for (const auto& c : t.columns_) {
-                bool known = std::find(schema.required.begin(), schema.required.end(), c) !=
+                bool known = schema.any_columns ||
+                             std::find(schema.required.begin(), schema.required.end(), c) !=
                                  schema.required.end() ||
                              std::find(schema.optional.begin(), schema.optional.end(), c) !=
                                  schema.optional.end();
@@ -258,22 +260,50 @@ std::optional<std::string> read_source(const CsvTable& t, const CsvRow& r, Diagn
     return s;
 }
 
+namespace {
+
+constexpr const char* kGroupWithoutRange =
+    "is set on a row without a range: give low and high, or leave group empty";
+
+}  // namespace
+
+bool has_range(const CsvTable& t, const CsvRow& r, const ParamColumns& columns)
+{
+    return !t.cell(r, columns.low).empty() || !t.cell(r, columns.high).empty();
+}
+
+bool check_shared_range(const CsvTable& t, const CsvRow& r, bool any_ranged, Diagnostics& diag)
+{
+    if (any_ranged) return true;
+    bool ok = true;
+    if (const auto& d = t.cell(r, "dist"); !d.empty()) {
+        diag.add(t.at(r, "dist"), d, "needs low and high");
+        ok = false;
+    }
+    if (const auto& g = t.cell(r, "group"); !g.empty()) {
+        diag.add(t.at(r, "group"), g, kGroupWithoutRange);
+        ok = false;
+    }
+    return ok;
+}
+
 std::optional<ParamId> read_param(const CsvTable& t, const CsvRow& r, double factor, Bound bound,
                                   const std::string& source, ParamTable& params, Diagnostics& diag,
-                                  std::string_view value_column)
+                                  const ParamColumns& c)
 {
-    auto value = read_number(t, r, value_column, diag);
+    auto value = read_number(t, r, c.value, diag);
     bool bad = !value;
-    auto low = read_optional_number(t, r, "low", diag, &bad);
-    auto high = read_optional_number(t, r, "high", diag, &bad);
+    auto low = read_optional_number(t, r, c.low, diag, &bad);
+    auto high = read_optional_number(t, r, c.high, diag, &bad);
     const auto& dist_text = t.cell(r, "dist");
+    const auto& group = t.cell(r, "group");
     if (bad) return std::nullopt;
 
     Param p;
     p.value = *value;
     p.bound = bound;
     if (low.has_value() != high.has_value()) {
-        diag.add(t.at(r, low ? "high" : "low"), "",
+        diag.add(t.at(r, low ? c.high : c.low), "",
                  "is empty: give both low and high, or neither (fixed value)");
         return std::nullopt;
     }
@@ -286,22 +316,20 @@ std::optional<ParamId> read_param(const CsvTable& t, const CsvRow& r, double fac
             return std::nullopt;
         }
         if (!(*low <= *value && *value <= *high)) {
-            diag.add(t.at(r, value_column), fmt_range(*low, *value, *high),
+            diag.add(t.at(r, c.value), fmt_range(*low, *value, *high),
                      "violates low <= value <= high");
             return std::nullopt;
         }
         if (*d == Dist::Lognormal && *low <= 0) {
-            diag.add(t.at(r, "low"), t.cell(r, "low"), "must be positive for a lognormal range");
+            diag.add(t.at(r, c.low), t.cell(r, c.low), "must be positive for a lognormal range");
             return std::nullopt;
         }
         p.dist = (*low == *high) ? Dist::Fixed : *d;
         p.low = *low;
         p.high = *high;
     } else {
-        if (!dist_text.empty()) {
-            diag.add(t.at(r, "dist"), dist_text, "needs low and high");
-            return std::nullopt;
-        }
+        // With a shared dist/group, a fixed parameter beside a ranged one is fine.
+        if (!c.shared && !check_shared_range(t, r, false, diag)) return std::nullopt;
         p.low = p.high = p.value;
     }
     p.value *= factor;
@@ -309,7 +337,7 @@ std::optional<ParamId> read_param(const CsvTable& t, const CsvRow& r, double fac
     p.high *= factor;
 
     auto check = [&](double v, std::string_view col) {
-        std::string text = col == value_column ? t.cell(r, value_column) : t.cell(r, col);
+        const std::string& text = t.cell(r, col);
         if (bound == Bound::Fraction && (v < 0.0 || v > 1.0 + 1e-12)) {
             diag.add(t.at(r, col), text, "is a fraction outside [0, 1]");
             return false;
@@ -320,9 +348,11 @@ std::optional<ParamId> read_param(const CsvTable& t, const CsvRow& r, double fac
         }
         return true;
     };
-    if (!check(p.value, value_column) || !check(p.low, "low") || !check(p.high, "high"))
+    if (!check(p.value, c.value) || !check(p.low, c.low) || !check(p.high, c.high))
         return std::nullopt;
-    return params.add(p, Origin{t.file(), r.line, std::string(value_column), source});
+    ParamId id = params.add(p, Origin{t.file(), r.line, std::string(c.value), source, factor});
+    if (low && !group.empty()) params.set_stream(id, group_stream(group));
+    return id;
 }
 
 }  // namespace reclaim

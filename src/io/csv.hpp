@@ -20,10 +20,23 @@ namespace reclaim {
 struct CsvSchema {
     std::vector<std::string_view> required;
     std::vector<std::string_view> optional;
+    //! Any header cell is a column (a `--samples-in` file names parameters, not fields).
+    bool any_columns = false;
 };
 
-//! The parameter columns every Param cell may use: value, low, high, dist.
-inline constexpr std::string_view kParamColumns[] = {"value", "low", "high", "dist"};
+//! The parameter columns every Param cell may use: value, low, high, dist, group.
+inline constexpr std::string_view kParamColumns[] = {"value", "low", "high", "dist", "group"};
+
+//! The columns of one parameter of a row. A row's `dist` and `group` columns are shared by all
+//! of its parameters.
+struct ParamColumns {
+    std::string_view value = "value";
+    std::string_view low = "low";
+    std::string_view high = "high";
+    //! The row has several parameters (lifetimes, a price and its payable share): `dist` and
+    //! `group` apply to those of them with a range, and check_shared_range checks the row.
+    bool shared = false;
+};
 
 struct CsvRow {
     std::size_t line = 0;            //!< 1-based line in the file
@@ -38,6 +51,10 @@ public:
                          const CsvSchema& schema, Diagnostics& diag);
 
     [[nodiscard]] const std::string& file() const { return display_; }
+    //! The header's cells, in file order.
+    [[nodiscard]] const std::vector<std::string>& columns() const { return columns_; }
+    //! The header's line in the file (1 unless comment lines come first).
+    [[nodiscard]] std::size_t header_line() const { return header_line_; }
     [[nodiscard]] const std::vector<CsvRow>& rows() const { return rows_; }
     [[nodiscard]] bool has(std::string_view column) const;
     //! The cell of `column` in `row`; "" if the (optional) column is absent.
@@ -49,6 +66,7 @@ public:
 private:
     std::string display_;
     std::vector<std::string> columns_;
+    std::size_t header_line_ = 0;
     std::vector<CsvRow> rows_;
     bool ok_ = false;
 };
@@ -80,11 +98,19 @@ const UnitDef* read_unit(const CsvTable& t, const CsvRow& r, std::string_view co
 //! The row's `source`, which must be present and non-empty.
 std::optional<std::string> read_source(const CsvTable& t, const CsvRow& r, Diagnostics& diag);
 
-//! Reads value/low/high/dist of a row as a Param scaled by `factor` into base units, checks
-//! low <= value <= high and the bound (fractions in [0, 1], non-negative masses), and adds it
-//! to `params`. `value_column` is usually "value".
+//! Reads value/low/high/dist of a row as a Param scaled by `factor` into base units (recorded
+//! as Origin::to_base), checks low <= value <= high and the bound (fractions in [0, 1],
+//! non-negative masses), and adds it to `params`. A non-empty `group` on a ranged row ties it to
+//! group_stream(group); on a row without a range it is a problem.
 std::optional<ParamId> read_param(const CsvTable& t, const CsvRow& r, double factor, Bound bound,
                                   const std::string& source, ParamTable& params, Diagnostics& diag,
-                                  std::string_view value_column = "value");
+                                  const ParamColumns& columns = {});
+
+//! True if the cells `columns.low` or `columns.high` of `r` are not empty.
+bool has_range(const CsvTable& t, const CsvRow& r, const ParamColumns& columns);
+
+//! For a row whose parameters were read with ParamColumns::shared: `dist` or `group` given
+//! while none of them has a range (`any_ranged` false) is a problem; false then.
+bool check_shared_range(const CsvTable& t, const CsvRow& r, bool any_ranged, Diagnostics& diag);
 
 }  // namespace reclaim

@@ -2,7 +2,9 @@
 // Loading a data folder (materials/, products/, routes/) into a validated Model.
 
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
@@ -11,11 +13,13 @@
 namespace reclaim {
 
 //! Loads every file of the data contract under `data_dir`; throws InputError listing every
-//! problem found (file, line, column, what was expected).
-Model load_model(const std::filesystem::path& data_dir);
+//! problem found (file, line, column, what was expected). A non-empty `prices_path`
+//! (`--prices FILE`) is read instead of materials/prices.csv and named as given in messages.
+Model load_model(const std::filesystem::path& data_dir, const std::filesystem::path& prices_path = {});
 
 //! The same, adding problems to `diag` instead of throwing; the model is partial if any.
-Model load_model(const std::filesystem::path& data_dir, Diagnostics& diag);
+Model load_model(const std::filesystem::path& data_dir, Diagnostics& diag,
+                 const std::filesystem::path& prices_path = {});
 
 //! The data folder used without --data: $RECLAIM_DATA, else the data installed with the
 //! binary, else the source tree's folders.
@@ -24,9 +28,11 @@ std::filesystem::path default_data_dir();
 // Steps of load_model, one per file group; each adds what it finds to `model` and `diag`.
 void load_elements(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
 void load_materials(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
-void load_prices(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
-//! Replaces the model's prices with the list at `path` (columns of materials/prices.csv),
-//! named `display` in messages; used for materials/prices.csv and for `--prices FILE`.
+//! materials/prices.csv, or `prices_path` instead if it is not empty.
+void load_prices(const std::filesystem::path& dir, Model& model, Diagnostics& diag,
+                 const std::filesystem::path& prices_path = {});
+//! Adds the prices of the list at `path` (columns of materials/prices.csv), named `display` in
+//! messages; load_prices calls it once, for materials/prices.csv or for `--prices FILE`.
 void load_price_list(const std::filesystem::path& path, const std::string& display, Model& model,
                      Diagnostics& diag);
 //! routes/costs.csv, optional: processing cost per mass of feed, at most one row per route.
@@ -34,14 +40,20 @@ void load_route_costs(const std::filesystem::path& dir, Model& model, Diagnostic
 void load_products(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
 void load_lifetimes(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
 void load_routes(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
+//! "recovered:<form>" or "loss:<reason>" as a Sink; nullopt if `text` is neither (a process
+//! name). The name may be empty ("loss:"), which load_routes reports.
+std::optional<Sink> parse_sink(std::string_view text);
 void load_plans(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
 
 class CsvTable;
 struct CsvSchema;
 //! The columns of products/lifetimes.csv (and of a scenario's lifetimes.csv).
 extern const CsvSchema kLifetimeSchema;
-//! Reads lifetime rows from `t` into `out` (one row per product), adding their parameters to
-//! model.params; shared by products/lifetimes.csv and a scenario's overrides.
-void read_lifetimes(const CsvTable& t, Model& model, std::vector<Lifetime>& out, Diagnostics& diag);
+//! Reads lifetime rows from `t` into `out` (one row per product of `model`), adding their
+//! parameters to `params`: model.params for products/lifetimes.csv, a scenario's own table for
+//! its overrides. Each of mean, sd, shape, scale may have `<column>_low` and `<column>_high`;
+//! the row's `dist` and `group` apply to every ranged column.
+void read_lifetimes(const CsvTable& t, const Model& model, ParamTable& params, std::vector<Lifetime>& out,
+                    Diagnostics& diag);
 
 }  // namespace reclaim

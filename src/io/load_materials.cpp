@@ -64,7 +64,8 @@ void load_materials(const std::filesystem::path& dir, Model& model, Diagnostics&
     }
 
     auto c = CsvTable::read(dir / "materials/composition.csv", "materials/composition.csv",
-                            {{"material", "component", "value", "unit", "source"}, {"low", "high", "dist", "note"}},
+                            {{"material", "component", "value", "unit", "source"},
+                             {"low", "high", "dist", "group", "note"}},
                             diag);
     std::vector<std::size_t> first_line(model.materials.size(), 0);
     for (const auto& r : c.rows()) {
@@ -101,6 +102,11 @@ void load_materials(const std::filesystem::path& dir, Model& model, Diagnostics&
             continue;
         }
         if (c.cell(r, "value") == "balance") {
+            // The balance is what the other rows leave: it has no range of its own to group.
+            if (const auto& g = c.cell(r, "group"); !g.empty()) {
+                diag.add(c.at(r, "group"), g, "is set on a balance row: a balance has no range of its own to draw");
+                continue;
+            }
             for (const auto& other : m.components) {
                 if (other.balance) {
                     diag.add(c.at(r, "value"), "balance",
@@ -161,19 +167,24 @@ void load_materials(const std::filesystem::path& dir, Model& model, Diagnostics&
     }
 }
 
-void load_prices(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
+void load_prices(const std::filesystem::path& dir, Model& model, Diagnostics& diag,
+                 const std::filesystem::path& prices_path)
 {
-    load_price_list(dir / "materials/prices.csv", "materials/prices.csv", model, diag);
+    if (prices_path.empty()) load_price_list(dir / "materials/prices.csv", "materials/prices.csv", model, diag);
+    // The user's list is named as given on the command line, so its problems point there.
+    else load_price_list(prices_path, prices_path.string(), model, diag);
 }
 
 void load_price_list(const std::filesystem::path& path, const std::string& display, Model& model,
                      Diagnostics& diag)
 {
-    model.prices.clear();
     auto t = CsvTable::read(path, display,
                             {{"commodity", "element", "form", "value", "unit", "date", "source"},
-                             {"low", "high", "dist", "payable", "payable_source", "note"}},
+                             {"low", "high", "dist", "group", "payable", "payable_low", "payable_high",
+                              "payable_source", "note"}},
                             diag);
+    const ParamColumns price_columns{"value", "low", "high", true};
+    const ParamColumns payable_columns{"payable", "payable_low", "payable_high", true};
     for (const auto& r : t.rows()) {
         auto commodity = read_text(t, r, "commodity", diag);
         auto element = read_text(t, r, "element", diag);
@@ -217,6 +228,9 @@ void load_price_list(const std::filesystem::path& path, const std::string& displ
             diag.add(t.at(r, "form"), *form, "does not contain the element " + *element);
             continue;
         }
+        // The row's dist and group apply to the price and to the payable share, whichever is ranged.
+        const bool payable_ranged = has_range(t, r, payable_columns);
+        if (!check_shared_range(t, r, has_range(t, r, price_columns) || payable_ranged, diag)) continue;
         // A payable share needs its own source: it is a commercial term, not the market price.
         ParamId payable;
         const std::string& payable_text = t.cell(r, "payable");
@@ -231,15 +245,16 @@ void load_price_list(const std::filesystem::path& path, const std::string& displ
                 diag.add(t.at(r, "payable_source"), "", "is empty: a payable share needs its source");
                 continue;
             }
-            Param p;
-            p.value = p.low = p.high = *v;
-            p.bound = Bound::Fraction;
-            payable = model.params.add(p, Origin{display, r.line, "payable", payable_source});
-        } else if (!payable_source.empty()) {
-            diag.add(t.at(r, "payable"), "", "is empty but payable_source is given");
+            auto p = read_param(t, r, 1.0, Bound::Fraction, payable_source, model.params, diag, payable_columns);
+            if (!p) continue;
+            payable = *p;
+        } else if (!payable_source.empty() || payable_ranged) {
+            diag.add(t.at(r, "payable"), "",
+                     payable_ranged ? "is empty but payable_low or payable_high is given"
+                                    : "is empty but payable_source is given");
             continue;
         }
-        auto p = read_param(t, r, 1.0, Bound::NonNegative, *source, model.params, diag);
+        auto p = read_param(t, r, 1.0, Bound::NonNegative, *source, model.params, diag, price_columns);
         if (!p) continue;
         model.prices.push_back(
             Price{*commodity, *e, *form, *p, *date, *source, r.line, payable, payable_source, display});

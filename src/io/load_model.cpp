@@ -4,12 +4,13 @@
 
 namespace reclaim {
 
-Model load_model(const std::filesystem::path& data_dir, Diagnostics& diag)
+Model load_model(const std::filesystem::path& data_dir, Diagnostics& diag,
+                 const std::filesystem::path& prices_path)
 {
     Model model;
     load_elements(data_dir, model, diag);
     load_materials(data_dir, model, diag);
-    load_prices(data_dir, model, diag);
+    load_prices(data_dir, model, diag, prices_path);
     load_products(data_dir, model, diag);
     load_lifetimes(data_dir, model, diag);
     load_routes(data_dir, model, diag);
@@ -18,10 +19,10 @@ Model load_model(const std::filesystem::path& data_dir, Diagnostics& diag)
     return model;
 }
 
-Model load_model(const std::filesystem::path& data_dir)
+Model load_model(const std::filesystem::path& data_dir, const std::filesystem::path& prices_path)
 {
     Diagnostics diag;
-    Model model = load_model(data_dir, diag);
+    Model model = load_model(data_dir, diag, prices_path);
     diag.throw_if_any();
     return model;
 }

@@ -63,7 +63,7 @@ void load_products(const std::filesystem::path& dir, Model& model, Diagnostics& 
 
     auto b = CsvTable::read(dir / "products/bom.csv", "products/bom.csv",
                             {{"product", "part", "class", "item", "value", "unit", "source"},
-                             {"low", "high", "dist", "note"}},
+                             {"low", "high", "dist", "group", "note"}},
                             diag);
     std::vector<std::size_t> first_line(model.products.size(), 0);
     for (const auto& r : b.rows()) {
@@ -130,15 +130,18 @@ void load_products(const std::filesystem::path& dir, Model& model, Diagnostics& 
     }
 }
 
-const CsvSchema kLifetimeSchema{{"product", "model", "source"}, {"mean", "sd", "shape", "scale", "note"}};
+const CsvSchema kLifetimeSchema{{"product", "model", "source"},
+                                {"mean", "mean_low", "mean_high", "sd", "sd_low", "sd_high", "shape", "shape_low",
+                                 "shape_high", "scale", "scale_low", "scale_high", "dist", "group", "note"}};
 
 void load_lifetimes(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
 {
     auto t = CsvTable::read(dir / "products/lifetimes.csv", "products/lifetimes.csv", kLifetimeSchema, diag);
-    read_lifetimes(t, model, model.lifetimes, diag);
+    read_lifetimes(t, model, model.params, model.lifetimes, diag);
 }
 
-void read_lifetimes(const CsvTable& t, Model& model, std::vector<Lifetime>& out, Diagnostics& diag)
+void read_lifetimes(const CsvTable& t, const Model& model, ParamTable& params, std::vector<Lifetime>& out,
+                    Diagnostics& diag)
 {
     for (const auto& r : t.rows()) {
         auto product = read_text(t, r, "product", diag);
@@ -169,7 +172,20 @@ void read_lifetimes(const CsvTable& t, Model& model, std::vector<Lifetime>& out,
                      "is not a lifetime model (expected fixed, normal, foldednormal, lognormal, weibull)");
             continue;
         }
+        // Range columns of a column the model does not use would pass silently.
         bool ok = true;
+        bool any_ranged = false;
+        for (std::string_view col : {"mean", "sd", "shape", "scale"}) {
+            const std::string low = std::string(col) + "_low", high = std::string(col) + "_high";
+            const bool ranged = has_range(t, r, ParamColumns{col, low, high, true});
+            any_ranged = any_ranged || ranged;
+            if (ranged && std::find(needs.begin(), needs.end(), col) == needs.end()) {
+                diag.add(t.at(r, t.cell(r, low).empty() ? high : low), "",
+                         "is given but model '" + *model_name + "' does not use " + std::string(col));
+                ok = false;
+            }
+        }
+        if (!ok || !check_shared_range(t, r, any_ranged, diag)) continue;
         for (auto col : needs) {
             auto v = read_number(t, r, col, diag);
             if (!v) { ok = false; continue; }
@@ -179,12 +195,14 @@ void read_lifetimes(const CsvTable& t, Model& model, std::vector<Lifetime>& out,
                 ok = false;
                 continue;
             }
-            Param p{*v, *v, *v, Dist::Fixed, Bound::NonNegative, 0};
-            ParamId id = model.params.add(p, Origin{t.file(), r.line, std::string(col), *source});
-            if (col == "mean") l.mean = id;
-            else if (col == "sd") l.sd = id;
-            else if (col == "shape") l.shape = id;
-            else l.scale = id;
+            const std::string low = std::string(col) + "_low", high = std::string(col) + "_high";
+            auto id = read_param(t, r, 1.0, Bound::NonNegative, *source, params, diag,
+                                 ParamColumns{col, low, high, true});
+            if (!id) { ok = false; continue; }
+            if (col == "mean") l.mean = *id;
+            else if (col == "sd") l.sd = *id;
+            else if (col == "shape") l.shape = *id;
+            else l.scale = *id;
         }
         if (ok) out.push_back(l);
     }

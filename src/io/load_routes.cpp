@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -12,16 +14,11 @@ namespace reclaim {
 
 namespace {
 
-bool is_sink(const std::string& to)
-{
-    return to.rfind("recovered:", 0) == 0 || to.rfind("loss:", 0) == 0;
-}
-
-std::size_t intern_sink(Route& route, const std::string& name)
+std::size_t intern_sink(Route& route, const Sink& sink)
 {
     for (std::size_t i = 0; i < route.sinks.size(); ++i)
-        if (route.sinks[i] == name) return i;
-    route.sinks.push_back(name);
+        if (route.sinks[i] == sink) return i;
+    route.sinks.push_back(sink);
     return route.sinks.size() - 1;
 }
 
@@ -33,6 +30,13 @@ std::size_t intern_process(Route& route, const std::string& name, std::size_t li
 }
 
 }  // namespace
+
+std::optional<Sink> parse_sink(std::string_view text)
+{
+    if (text.rfind("recovered:", 0) == 0) return Sink{Sink::Kind::Recovered, std::string(text.substr(10))};
+    if (text.rfind("loss:", 0) == 0) return Sink{Sink::Kind::Loss, std::string(text.substr(5))};
+    return std::nullopt;
+}
 
 void load_routes(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
 {
@@ -65,7 +69,8 @@ void load_routes(const std::filesystem::path& dir, Model& model, Diagnostics& di
     }
 
     auto x = CsvTable::read(dir / "routes/transfers.csv", "routes/transfers.csv",
-                            {{"route", "process", "element", "to", "value", "source"}, {"low", "high", "dist", "note"}},
+                            {{"route", "process", "element", "to", "value", "source"},
+                             {"low", "high", "dist", "group", "note"}},
                             diag);
     // Processes are known only after every row is read; destinations are resolved afterwards.
     std::vector<std::pair<std::size_t, const CsvRow*>> rows_of_route;
@@ -78,7 +83,7 @@ void load_routes(const std::filesystem::path& dir, Model& model, Diagnostics& di
             diag.add(x.at(r, "route"), *route_id, "is not a route of routes/routes.csv");
             continue;
         }
-        if (is_sink(*process)) {
+        if (parse_sink(*process)) {
             diag.add(x.at(r, "process"), *process, "is a sink name; a process name must not start with recovered: or loss:");
             continue;
         }
@@ -105,12 +110,12 @@ void load_routes(const std::filesystem::path& dir, Model& model, Diagnostics& di
             }
         }
         Destination dest;
-        if (is_sink(*to)) {
-            if (to->back() == ':') {
+        if (auto sink = parse_sink(*to)) {
+            if (sink->name.empty()) {
                 diag.add(x.at(r, "to"), *to, "names no form or reason after the ':'");
                 continue;
             }
-            dest = {Destination::Kind::Sink, intern_sink(route, *to)};
+            dest = {Destination::Kind::Sink, intern_sink(route, *sink)};
         } else if (auto target = route.find_process(*to)) {
             if (*target == pi) {
                 diag.add(x.at(r, "to"), *to, "sends a process to itself; use a recycle to another process");
@@ -174,7 +179,8 @@ void load_route_costs(const std::filesystem::path& dir, Model& model, Diagnostic
     std::error_code ec;
     if (!std::filesystem::exists(dir / "routes/costs.csv", ec)) return;
     auto t = CsvTable::read(dir / "routes/costs.csv", "routes/costs.csv",
-                            {{"route", "value", "unit", "date", "source"}, {"low", "high", "dist", "note"}}, diag);
+                            {{"route", "value", "unit", "date", "source"}, {"low", "high", "dist", "group", "note"}},
+                            diag);
     for (const auto& r : t.rows()) {
         auto route = read_text(t, r, "route", diag);
         auto unit = read_text(t, r, "unit", diag);
@@ -213,8 +219,11 @@ void load_route_costs(const std::filesystem::path& dir, Model& model, Diagnostic
 void load_plans(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
 {
     auto t = CsvTable::read(dir / "routes/plans.csv", "routes/plans.csv",
-                            {{"plan", "class", "route", "value", "source"}, {"low", "high", "dist", "note"}}, diag);
-    std::map<std::pair<std::size_t, std::size_t>, std::pair<double, std::size_t>> sums;
+                            {{"plan", "class", "route", "value", "source"},
+                             {"product", "low", "high", "dist", "group", "note"}},
+                            diag);
+    // Sum of shares per (plan, product, class), npos = the class-wide rows, with the first line.
+    std::map<std::tuple<std::size_t, std::size_t, std::size_t>, std::pair<double, std::size_t>> sums;
     for (const auto& r : t.rows()) {
         auto plan = read_text(t, r, "plan", diag);
         auto cls = read_text(t, r, "class", diag);
@@ -225,6 +234,19 @@ void load_plans(const std::filesystem::path& dir, Model& model, Diagnostics& dia
         if (!ri) {
             diag.add(t.at(r, "route"), *route, "is not a route of routes/routes.csv");
             continue;
+        }
+        // A row with a product applies to that product's class only (the engine lets it override
+        // the class-wide rows).
+        std::size_t product = npos;
+        const std::string& product_id = t.cell(r, "product");
+        if (!product_id.empty()) {
+            auto pi = model.find_product(product_id);
+            if (!pi) {
+                diag.add(t.at(r, "product"), product_id,
+                         "is not a product of products/products.csv (or leave it empty for every product's class)");
+                continue;
+            }
+            product = *pi;
         }
         auto share = read_param(t, r, 1.0, Bound::Fraction, *source, model.params, diag);
         if (!share) continue;
@@ -237,20 +259,25 @@ void load_plans(const std::filesystem::path& dir, Model& model, Diagnostics& dia
         std::size_t ci = model.intern_class(*cls);
         Plan& p = model.plans[*pi];
         bool duplicate = false;
-        for (const auto& s : p.shares) duplicate = duplicate || (s.treatment_class == ci && s.route == *ri);
+        for (const auto& s : p.shares)
+            duplicate = duplicate || (s.product == product && s.treatment_class == ci && s.route == *ri);
         if (duplicate) {
-            diag.add(t.at(r, "route"), *route, "is listed twice for class '" + *cls + "' in plan '" + *plan + "'");
+            std::string of_product = product == npos ? "" : " of product '" + product_id + "'";
+            diag.add(t.at(r, "route"), *route,
+                     "is listed twice for class '" + *cls + "'" + of_product + " in plan '" + *plan + "'");
             continue;
         }
-        p.shares.push_back(PlanShare{ci, *ri, *share, r.line});
-        auto& s = sums[{*pi, ci}];
+        p.shares.push_back(PlanShare{product, ci, *ri, *share, r.line});
+        auto& s = sums[{*pi, product, ci}];
         if (s.second == 0) s.second = r.line;
         s.first += model.params[*share].value;
     }
     for (const auto& [key, s] : sums) {
+        const auto& [plan, product, cls] = key;
         if (s.first > 1.0 + 1e-9) {
-            diag.add(Location{"routes/plans.csv", s.second, "value"},
-                     model.plans[key.first].id + "/" + model.classes[key.second],
+            std::string what = model.plans[plan].id + "/" +
+                               (product == npos ? "" : model.products[product].id + "/") + model.classes[cls];
+            diag.add(Location{"routes/plans.csv", s.second, "value"}, what,
                      fmt::format("shares of the class sum to {:.9g}, at most 1 is allowed (the rest is untreated)", s.first));
         }
     }

@@ -19,11 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Default lever names (DESIGN.md): the plan shreds magnets with steel unless told otherwise.
-constexpr const char* kMagnetClass = "magnet";
-constexpr const char* kMagnetShredRoute = "shred_steel";
-constexpr const char* kMagnetExtractionRoute = "magnet_hpms";
-
 // What a manifest's tables may hold: a typo must not pass silently.
 const std::vector<std::string_view> kTopKeys{"name", "description", "years", "plan", "survival",
                                              "plans", "files", "targets", "levers"};
@@ -44,7 +39,7 @@ std::size_t line_of(const toml::node& n) { return static_cast<std::size_t>(n.sou
 // Reads scenario.toml into a Scenario, checking every key against the model.
 class ManifestReader {
 public:
-    ManifestReader(std::string file, Model& model, Scenario& sc, Diagnostics& diag)
+    ManifestReader(std::string file, const Model& model, Scenario& sc, Diagnostics& diag)
         : file_(std::move(file)), model_(model), sc_(sc), diag_(diag)
     {
     }
@@ -207,39 +202,37 @@ public:
         read_levers(root);
     }
 
+    // Without [levers] the scenario asks no magnet question; with it, every name is required.
     void read_levers(const toml::table& root)
     {
-        const toml::table* t = nullptr;
-        if (const toml::node* n = root.get("levers")) {
-            t = n->as_table();
-            if (!t) {
-                bad(line_of(*n), "levers", "", "must be a [levers] table");
-                return;
-            }
-            check_keys(*t, kLeverKeys, "[levers]");
+        const toml::node* n = root.get("levers");
+        if (!n) return;
+        const toml::table* t = n->as_table();
+        if (!t) {
+            bad(line_of(*n), "levers", "", "must be a [levers] table");
+            return;
         }
-        // A name given in [levers] must exist; the defaults may be absent from a data set, which
-        // only means the magnet question cannot be asked.
-        auto lookup = [&](std::string_view key, const char* fallback, bool is_class) -> std::optional<std::size_t> {
-            std::string name = fallback;
-            const toml::node* n = t ? t->get(key) : nullptr;
-            if (n) {
-                auto s = n->value<std::string>();
-                if (!s) {
-                    bad(line_of(*n), std::string(key), "", "must be a string");
-                    return std::nullopt;
-                }
-                name = *s;
+        check_keys(*t, kLeverKeys, "[levers]");
+        auto lookup = [&](std::string_view key, bool is_class, const char* what) -> std::optional<std::size_t> {
+            const toml::node* v = t->get(key);
+            if (!v) {
+                bad(line_of(*t), std::string(key), "", std::string("is missing from [levers] (") + what + ")");
+                return std::nullopt;
             }
-            auto i = is_class ? model_.find_class(name) : model_.find_route(name);
-            if (!i && n)
-                bad(line_of(*n), std::string(key), name,
-                          is_class ? "is not a treatment class of products/bom.csv" : "is not a route of routes/routes.csv");
+            auto s = v->value<std::string>();
+            if (!s) {
+                bad(line_of(*v), std::string(key), "", "must be a string");
+                return std::nullopt;
+            }
+            auto i = is_class ? model_.find_class(*s) : model_.find_route(*s);
+            if (!i)
+                bad(line_of(*v), std::string(key), *s,
+                    is_class ? "is not a treatment class of products/bom.csv" : "is not a route of routes/routes.csv");
             return i;
         };
-        auto cls = lookup("magnet_class", kMagnetClass, true);
-        auto shred = lookup("magnet_shred_route", kMagnetShredRoute, false);
-        auto extract = lookup("magnet_extraction_route", kMagnetExtractionRoute, false);
+        auto cls = lookup("magnet_class", true, "the treatment class of magnets");
+        auto shred = lookup("magnet_shred_route", false, "the route that shreds magnets with the rest");
+        auto extract = lookup("magnet_extraction_route", false, "the route extracted magnets go to");
         if (cls && shred && extract) sc_.magnet_lever = MagnetLever{*cls, *shred, *extract};
     }
 
@@ -304,7 +297,7 @@ public:
 
 private:
     std::string file_;
-    Model& model_;
+    const Model& model_;
     Scenario& sc_;
     Diagnostics& diag_;
     bool years_ok_ = false;
@@ -314,10 +307,15 @@ private:
 template <class Key>
 class SeriesBuilder {
 public:
-    void add(const Key& key, int year, double value, std::size_t line) { rows_[key].push_back(SeriesPoint{year, value, line}); }
+    void add(const Key& key, int year, ParamId value, std::size_t line)
+    {
+        rows_[key].push_back(SeriesPoint{year, value, line});
+    }
 
-    //! Sorted series per key; a year given twice is a problem at its second line.
-    std::map<Key, Series> build(const std::string& file, Diagnostics& diag, const std::string& what)
+    //! Sorted series per key; a year given twice is a problem at its second line. A series is
+    //! drawn as one: its ranged points share the stream of its first ranged point, except the
+    //! rows with a `group`, which keep the group's.
+    std::map<Key, Series> build(const std::string& file, ParamTable& params, Diagnostics& diag, const std::string& what)
     {
         std::map<Key, Series> out;
         for (auto& [key, points] : rows_) {
@@ -334,6 +332,13 @@ public:
                 }
                 s.points.push_back(p);
             }
+            std::optional<std::uint64_t> stream;
+            for (const auto& p : s.points) {
+                const Param& param = params[p.value];
+                if (!param.ranged()) continue;
+                if (!stream) stream = series_stream(p.value.index);
+                if (param.stream == 0) params.set_stream(p.value, *stream);  // non-zero: its group's
+            }
             out.emplace(key, std::move(s));
         }
         return out;
@@ -345,7 +350,7 @@ private:
 
 class CsvReader {
 public:
-    CsvReader(const Scenario& sc, Diagnostics& diag) : sc_(sc), diag_(diag) {}
+    CsvReader(Scenario& sc, Diagnostics& diag) : sc_(sc), diag_(diag) {}
 
     std::optional<int> year(const CsvTable& t, const CsvRow& r)
     {
@@ -363,14 +368,16 @@ public:
         return static_cast<int>(*v);
     }
 
-    std::optional<double> non_negative(const CsvTable& t, const CsvRow& r)
+    // The row's value (+low/high/dist/group) as a parameter of the scenario, scaled by `factor`.
+    // Without a factor or a source (another cell of the row is bad) the cells are still checked,
+    // into a scratch table, so that one pass reports every problem.
+    std::optional<ParamId> param(const CsvTable& t, const CsvRow& r, std::optional<double> factor, Bound bound,
+                                 const std::optional<std::string>& source)
     {
-        auto v = read_number(t, r, "value", diag_);
-        if (v && *v < 0) {
-            diag_.add(t.at(r, "value"), t.cell(r, "value"), "must not be negative");
-            return std::nullopt;
-        }
-        return v;
+        if (factor && source) return read_param(t, r, *factor, bound, *source, sc_.params, diag_);
+        ParamTable scratch;
+        read_param(t, r, factor.value_or(1.0), bound, "", scratch, diag_);
+        return std::nullopt;
     }
 
     // A mass unit's factor to kg.
@@ -386,7 +393,7 @@ public:
     }
 
 private:
-    const Scenario& sc_;
+    Scenario& sc_;
     Diagnostics& diag_;
 };
 
@@ -403,9 +410,11 @@ fs::path find_scenario(const fs::path& data_dir, const std::string& name_or_path
                       (named / "scenario.toml").string() + " exists");
 }
 
-Scenario load_scenario(const fs::path& dir, Model& model, Diagnostics& diag)
+Scenario load_scenario(const fs::path& dir, const Model& model, Diagnostics& diag)
 {
     Scenario sc;
+    // Before anything is added: the scenario's parameters continue the model's ids.
+    sc.params = ParamTable::extending(model.params);
     fs::path abs = fs::weakly_canonical(dir);
     sc.folder = abs.filename().string();
     // Messages name files as the user knows them: scenarios/NAME/... under a data folder.
@@ -441,63 +450,72 @@ Scenario load_scenario(const fs::path& dir, Model& model, Diagnostics& diag)
         }
         return CsvTable::read(path, display(it->second.first), schema, diag);
     };
+    const std::vector<std::string_view> range_columns{"low", "high", "dist", "group", "note"};
 
     // put_on_market.csv: functional units per year.
     sc.put_on_market.assign(model.products.size(), Series{});
-    if (auto t = table("put_on_market", {{"product", "year", "value", "unit", "source"}, {"note"}})) {
+    if (auto t = table("put_on_market", {{"product", "year", "value", "unit", "source"}, range_columns})) {
         SeriesBuilder<std::size_t> b;
         for (const auto& r : t->rows()) {
             auto product = read_text(*t, r, "product", diag);
             auto source = read_source(*t, r, diag);
             auto y = csv.year(*t, r);
-            auto v = csv.non_negative(*t, r);
             const UnitDef* u = read_unit(*t, r, "unit", diag);
-            if (!product || !source || !y || !v || !u) continue;
-            auto pi = model.find_product(*product);
-            if (!pi) {
-                diag.add(t->at(r, "product"), *product, "is not a product of products/products.csv");
-                continue;
+            std::optional<std::size_t> pi;
+            if (product) {
+                pi = model.find_product(*product);
+                if (!pi) diag.add(t->at(r, "product"), *product, "is not a product of products/products.csv");
             }
-            const UnitDef& fu = *model.products[*pi].unit;
-            if (u->dim != fu.dim || u->denominator()) {
-                diag.add(t->at(r, "unit"), std::string(u->symbol),
-                         fmt::format("does not fit product '{}' (counted in {}: use {})", *product, fu.symbol,
-                                     unit_list(fu.dim)));
-                continue;
+            std::optional<double> factor;
+            if (pi && u) {
+                const UnitDef& fu = *model.products[*pi].unit;
+                if (u->dim != fu.dim || u->denominator()) {
+                    diag.add(t->at(r, "unit"), std::string(u->symbol),
+                             fmt::format("does not fit product '{}' (counted in {}: use {})", *product, fu.symbol,
+                                         unit_list(fu.dim)));
+                } else {
+                    factor = u->to_base / fu.to_base;
+                }
             }
-            b.add(*pi, *y, *v * u->to_base / fu.to_base, r.line);
+            auto v = csv.param(*t, r, factor, Bound::NonNegative, y ? source : std::nullopt);
+            if (!v) continue;
+            b.add(*pi, *y, *v, r.line);
         }
-        for (auto& [pi, s] : b.build(t->file(), diag, "this product")) sc.put_on_market[pi] = std::move(s);
+        for (auto& [pi, s] : b.build(t->file(), sc.params, diag, "this product")) sc.put_on_market[pi] = std::move(s);
     }
 
     // collection.csv: a fraction per product, `*` for the rest.
     sc.collection.assign(model.products.size(), Series{});
-    if (auto t = table("collection", {{"product", "year", "value", "source"}, {"note"}})) {
+    if (auto t = table("collection", {{"product", "year", "value", "source"}, range_columns})) {
         SeriesBuilder<std::size_t> b;  // npos = the `*` default
         for (const auto& r : t->rows()) {
             auto product = read_text(*t, r, "product", diag);
             auto source = read_source(*t, r, diag);
             auto y = csv.year(*t, r);
-            auto v = read_number(*t, r, "value", diag);
-            if (!product || !source || !y || !v) continue;
-            if (*v < 0.0 || *v > 1.0) {
-                diag.add(t->at(r, "value"), t->cell(r, "value"),
+            // A rate outside 0..1 (the value or an end of its range) says what a rate is.
+            bool in_range = true;
+            for (std::string_view col : {"value", "low", "high"}) {
+                auto v = parse_number(t->cell(r, col));
+                if (!v || (*v >= 0.0 && *v <= 1.0)) continue;
+                diag.add(t->at(r, col), t->cell(r, col),
                          *v > 1.0 ? "is a collection rate above 1 (a share of end-of-life units, 0..1)"
                                   : "is a negative collection rate (a share of end-of-life units, 0..1)");
-                continue;
+                in_range = false;
             }
-            std::size_t key = npos;
-            if (*product != "*") {
-                auto pi = model.find_product(*product);
-                if (!pi) {
-                    diag.add(t->at(r, "product"), *product, "is not a product of products/products.csv (or '*' for every other product)");
-                    continue;
-                }
-                key = *pi;
+            std::optional<std::size_t> key = npos;
+            if (product && *product != "*") {
+                key = model.find_product(*product);
+                if (!key)
+                    diag.add(t->at(r, "product"), *product,
+                             "is not a product of products/products.csv (or '*' for every other product)");
             }
-            b.add(key, *y, *v, r.line);
+            if (!in_range) continue;
+            auto v = csv.param(*t, r, 1.0, Bound::Fraction, y && product && key ? source : std::nullopt);
+            if (!v) continue;
+            b.add(*key, *y, *v, r.line);
         }
-        auto built = b.build(t->file(), diag, "this product");
+        // The `*` series is one series (the same parameters) for every product without rows.
+        auto built = b.build(t->file(), sc.params, diag, "this product");
         auto def = built.find(npos);
         for (std::size_t p = 0; p < model.products.size(); ++p) {
             auto it = built.find(p);
@@ -511,27 +529,27 @@ Scenario load_scenario(const fs::path& dir, Model& model, Diagnostics& diag)
 
     // demand.csv: kg of element per year.
     sc.demand_kg.assign(model.elements.size(), Series{});
-    if (auto t = table("demand", {{"element", "year", "value", "unit", "source"}, {"note"}})) {
+    if (auto t = table("demand", {{"element", "year", "value", "unit", "source"}, range_columns})) {
         SeriesBuilder<std::size_t> b;
         for (const auto& r : t->rows()) {
             auto element = read_text(*t, r, "element", diag);
             auto source = read_source(*t, r, diag);
             auto y = csv.year(*t, r);
-            auto v = csv.non_negative(*t, r);
             auto f = csv.mass_unit(*t, r);
-            if (!element || !source || !y || !v || !f) continue;
-            auto e = model.elements.find(*element);
-            if (!e) {
-                diag.add(t->at(r, "element"), *element, "is not an element of materials/elements.csv");
-                continue;
+            std::optional<std::size_t> e;
+            if (element) {
+                e = model.elements.find(*element);
+                if (!e) diag.add(t->at(r, "element"), *element, "is not an element of materials/elements.csv");
             }
-            b.add(*e, *y, *v * *f, r.line);
+            auto v = csv.param(*t, r, e ? f : std::nullopt, Bound::NonNegative, y ? source : std::nullopt);
+            if (!v) continue;
+            b.add(*e, *y, *v, r.line);
         }
-        for (auto& [e, s] : b.build(t->file(), diag, "this element")) sc.demand_kg[e] = std::move(s);
+        for (auto& [e, s] : b.build(t->file(), sc.params, diag, "this element")) sc.demand_kg[e] = std::move(s);
     }
 
     // scrap.csv: kg of an element or a material sent to a route per year.
-    if (auto t = table("scrap", {{"item", "route", "year", "value", "unit", "source"}, {"note"}})) {
+    if (auto t = table("scrap", {{"item", "route", "year", "value", "unit", "source"}, range_columns})) {
         using Key = std::tuple<int, std::size_t, std::size_t>;  // kind, item, route
         SeriesBuilder<Key> b;
         for (const auto& r : t->rows()) {
@@ -539,24 +557,21 @@ Scenario load_scenario(const fs::path& dir, Model& model, Diagnostics& diag)
             auto route = read_text(*t, r, "route", diag);
             auto source = read_source(*t, r, diag);
             auto y = csv.year(*t, r);
-            auto v = csv.non_negative(*t, r);
             auto f = csv.mass_unit(*t, r);
-            if (!item || !route || !source || !y || !v || !f) continue;
-            auto ri = model.find_route(*route);
-            if (!ri) {
-                diag.add(t->at(r, "route"), *route, "is not a route of routes/routes.csv");
-                continue;
+            std::optional<Key> key;
+            if (item && route) {
+                auto ri = model.find_route(*route);
+                if (!ri) diag.add(t->at(r, "route"), *route, "is not a route of routes/routes.csv");
+                if (auto e = model.elements.find(*item)) key = Key{0, *e, ri.value_or(npos)};
+                else if (auto m = model.find_material(*item)) key = Key{1, *m, ri.value_or(npos)};
+                else diag.add(t->at(r, "item"), *item, "is neither an element symbol nor a material id");
+                if (!ri) key.reset();
             }
-            Key key;
-            if (auto e = model.elements.find(*item)) key = {0, *e, *ri};
-            else if (auto m = model.find_material(*item)) key = {1, *m, *ri};
-            else {
-                diag.add(t->at(r, "item"), *item, "is neither an element symbol nor a material id");
-                continue;
-            }
-            b.add(key, *y, *v * *f, r.line);
+            auto v = csv.param(*t, r, key ? f : std::nullopt, Bound::NonNegative, y ? source : std::nullopt);
+            if (!v) continue;
+            b.add(*key, *y, *v, r.line);
         }
-        for (auto& [key, s] : b.build(t->file(), diag, "this item and route")) {
+        for (auto& [key, s] : b.build(t->file(), sc.params, diag, "this item and route")) {
             ScrapFlow flow;
             flow.kind = std::get<0>(key) == 0 ? ScrapFlow::Kind::Element : ScrapFlow::Kind::Material;
             flow.item = std::get<1>(key);
@@ -566,8 +581,8 @@ Scenario load_scenario(const fs::path& dir, Model& model, Diagnostics& diag)
         }
     }
 
-    // lifetimes.csv: overrides of products/lifetimes.csv.
-    if (auto t = table("lifetimes", kLifetimeSchema)) read_lifetimes(*t, model, sc.lifetimes, diag);
+    // lifetimes.csv: overrides of products/lifetimes.csv, parameters of the scenario.
+    if (auto t = table("lifetimes", kLifetimeSchema)) read_lifetimes(*t, model, sc.params, sc.lifetimes, diag);
 
     // Every product on the market needs a lifetime for the stock model.
     if (files.count("put_on_market")) {
@@ -582,7 +597,7 @@ Scenario load_scenario(const fs::path& dir, Model& model, Diagnostics& diag)
     return sc;
 }
 
-Scenario load_scenario(const fs::path& dir, Model& model)
+Scenario load_scenario(const fs::path& dir, const Model& model)
 {
     Diagnostics diag;
     Scenario sc = load_scenario(dir, model, diag);

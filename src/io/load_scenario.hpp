@@ -14,11 +14,13 @@ namespace reclaim {
 //! <data_dir>/scenarios/<name_or_path>; LookupError if neither exists.
 std::filesystem::path find_scenario(const std::filesystem::path& data_dir, const std::string& name_or_path);
 
-//! Loads the scenario in `dir` against `model`; the lifetime overrides' parameters are added to
-//! model.params. Throws InputError listing every problem (file, line, what was expected).
-Scenario load_scenario(const std::filesystem::path& dir, Model& model);
+//! Loads the scenario in `dir` against `model`, which it does not change: the series points and
+//! lifetime overrides are parameters of Scenario::params, a table extending model.params (so
+//! `model` must outlive the scenario). Throws InputError listing every problem (file, line,
+//! what was expected).
+Scenario load_scenario(const std::filesystem::path& dir, const Model& model);
 
 //! The same, adding problems to `diag` instead of throwing; the scenario is partial if any.
-Scenario load_scenario(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
+Scenario load_scenario(const std::filesystem::path& dir, const Model& model, Diagnostics& diag);
 
 }  // namespace reclaim

@@ -90,19 +90,32 @@ struct Process {
     }
 };
 
+//! Where a route's flow ends: a recovered form or a named loss, parsed once from
+//! "recovered:<form>" / "loss:<reason>" at load.
+struct Sink {
+    enum class Kind { Recovered, Loss } kind = Kind::Loss;
+    std::string name;  //!< the form ("li2co3") or the reason ("slag")
+
+    [[nodiscard]] bool recovered() const { return kind == Kind::Recovered; }
+    //! "recovered:li2co3" or "loss:slag", as the data file writes it.
+    [[nodiscard]] std::string label() const { return (recovered() ? "recovered:" : "loss:") + name; }
+    friend bool operator==(const Sink&, const Sink&) = default;
+};
+
 struct Route {
     std::string id;
     std::string name;
     std::size_t entry = npos;  //!< process index
     int trl = 0;               //!< technology readiness level 1-9
     std::vector<Process> processes;
-    std::vector<std::string> sinks;  //!< "recovered:li2co3", "loss:slag", ...
+    std::vector<Sink> sinks;
     std::string source;
     std::size_t line = 0;
     [[nodiscard]] std::optional<std::size_t> find_process(const std::string& name) const;
 };
 
 struct PlanShare {
+    std::size_t product = npos;  //!< npos: every product's class; else this product's only
     std::size_t treatment_class = npos;
     std::size_t route = npos;
     ParamId share;  //!< [fraction] of the class sent to the route

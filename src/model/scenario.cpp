@@ -2,17 +2,24 @@
 
 namespace reclaim {
 
-double Series::at(int year) const
+Series::Weights Series::weights(int year) const
 {
-    if (points.empty()) return 0.0;
-    if (year <= points.front().year) return points.front().value;
-    if (year >= points.back().year) return points.back().value;
+    const std::size_t last = points.size() - 1;
+    if (year <= points.front().year) return {0, 0, 0.0};
+    if (year >= points.back().year) return {last, last, 0.0};
     std::size_t hi = 1;
     while (points[hi].year < year) ++hi;
     const SeriesPoint& a = points[hi - 1];
     const SeriesPoint& b = points[hi];
-    double w = static_cast<double>(year - a.year) / static_cast<double>(b.year - a.year);
-    return a.value + w * (b.value - a.value);
+    return {hi - 1, hi, static_cast<double>(year - a.year) / static_cast<double>(b.year - a.year)};
+}
+
+double Series::at(int year, const ParamValues& values) const
+{
+    if (points.empty()) return 0.0;
+    const Weights k = weights(year);
+    const double a = values[points[k.a].value.index];
+    return k.w == 0.0 ? a : a + k.w * (values[points[k.b].value.index] - a);
 }
 
 const char* survival_name(SurvivalConvention s)

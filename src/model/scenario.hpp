@@ -14,18 +14,28 @@ namespace reclaim {
 //! One listed point of a time series, with the CSV line it came from.
 struct SeriesPoint {
     int year = 0;
-    double value = 0.0;  //!< in base units (kg, functional units, fraction)
+    ParamId value;  //!< in base units (kg, functional units, fraction), in Scenario::params
     std::size_t line = 0;
 };
 
 //! A yearly series given at some years: linear between listed years, held flat outside them.
+//! Its ranged points draw one quantile per sample (Param::stream), so a high trajectory is high
+//! in every year.
 struct Series {
     std::vector<SeriesPoint> points;  //!< sorted by year, one per year
     std::string file;                 //!< the CSV it came from, for messages and traceability
 
+    //! Where `year` lies among the points: value = v[a] + w (v[b] - v[a]); held flat outside.
+    struct Weights {
+        std::size_t a = 0, b = 0;
+        double w = 0.0;
+    };
+
     [[nodiscard]] bool empty() const { return points.empty(); }
-    //! The value in `year` (0 for an empty series).
-    [[nodiscard]] double at(int year) const;
+    //! The interpolation of `year` (points must not be empty).
+    [[nodiscard]] Weights weights(int year) const;
+    //! The value in `year` at `values` (0 for an empty series).
+    [[nodiscard]] double at(int year, const ParamValues& values) const;
 };
 
 //! Where on a year's age axis the survival curve is evaluated.
@@ -69,6 +79,9 @@ struct MagnetLever {
 };
 
 struct Scenario {
+    //! The scenario's own parameters (series points, lifetime overrides), extending the model's
+    //! table, which loading a scenario does not change.
+    ParamTable params;
     std::string name;
     std::string description;
     std::string folder;  //!< the folder's name ("uk-2035"): names the report folder

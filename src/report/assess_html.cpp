@@ -129,8 +129,8 @@ void add_top_losses(ReportDocument& doc, const Model& model, const Assessment& a
         std::string category = l.kind == TopLoss::Kind::Uncollected ? "uncollected"
                                : l.kind == TopLoss::Kind::Untreated ? "untreated"
                                                                     : "loss";
-        bars.bars.push_back({sym + ": " + node_of(l.sink).first, l.share * 100.0, category});
-        t.rows.push_back({sym, percent(l.share), sig(l.kg), l.cause});
+        bars.bars.push_back({sym + ": " + node_of(top_loss_sink(model, l)).first, l.share * 100.0, category});
+        t.rows.push_back({sym, percent(l.share), sig(l.kg), top_loss_cause(model, a, l)});
     }
     doc.figure(bar_chart_svg(bars), "The largest losses, largest first; the table names each cause.");
     doc.table(t);
@@ -161,8 +161,8 @@ SankeyGraph assessment_flow_graph(const Model& model, const Assessment& a, std::
 std::vector<std::size_t> report_elements(const Model& model, const Assessment& a)
 {
     std::vector<std::size_t> out;
-    for (const char* s : {"Nd", "Pr", "Dy", "Tb", "Li", "Co", "Ni"})
-        if (auto e = model.elements.find(s); e && a.contained_kg[ix(*e)] > 0) out.push_back(*e);
+    for (auto e : a.critical)
+        if (a.contained_kg[ix(e)] > 0) out.push_back(e);
     if (!out.empty()) return out;
     for (std::size_t e = 0; e < model.elements.size(); ++e)
         if (a.contained_kg[ix(e)] > 0) out.push_back(e);
@@ -170,40 +170,6 @@ std::vector<std::size_t> report_elements(const Model& model, const Assessment& a
                      [&](std::size_t x, std::size_t y) { return a.contained_kg[ix(x)] > a.contained_kg[ix(y)]; });
     if (out.size() > 3) out.resize(3);
     return out;
-}
-
-std::vector<ParamId> assessment_params(const Model& model, const Assessment& a)
-{
-    std::vector<ParamId> ids;
-    std::vector<bool> product_seen(model.products.size(), false), material_seen(model.materials.size(), false);
-    std::function<void(std::size_t)> material = [&](std::size_t m) {
-        if (material_seen[m]) return;
-        material_seen[m] = true;
-        for (const auto& c : model.materials[m].components) {
-            if (c.fraction.valid()) ids.push_back(c.fraction);
-            if (c.kind == Component::Kind::Material) material(c.index);
-        }
-    };
-    std::function<void(std::size_t)> product = [&](std::size_t p) {
-        if (product_seen[p]) return;
-        product_seen[p] = true;
-        for (const auto& line : model.products[p].bom) {
-            ids.push_back(line.quantity);
-            if (line.kind == BomLine::Kind::Product) product(line.item);
-            else material(line.item);
-        }
-    };
-    product(a.product);
-    if (a.plan != npos)
-        for (const auto& s : model.plans[a.plan].shares) ids.push_back(s.share);
-    for (std::size_t r = 0; r < model.routes.size(); ++r) {
-        bool fed = r == a.route || (a.recovered_by_route.cols() > ix(r) && a.recovered_by_route.col(ix(r)).sum() > 0);
-        for (const auto& l : a.losses) fed = fed || l.route == r;
-        if (!fed) continue;
-        auto route_ids = route_params(model, r);
-        ids.insert(ids.end(), route_ids.begin(), route_ids.end());
-    }
-    return ids;
 }
 
 ReportDocument assess_report(const Model& model, const Assessment& a, bool plan_defaulted, const AssessUncertainty* u,
@@ -259,7 +225,7 @@ ReportDocument assess_report(const Model& model, const Assessment& a, bool plan_
     doc.heading("Assumptions");
     doc.paragraph("Every parameter of the product, its materials, the plan and the routes used, as read from the data "
                   "folder (values in base units: kg, fractions).");
-    doc.table(assumptions_table(model, assessment_params(model, a)));
+    doc.table(assumptions_table(a.params));
     return doc;
 }
 
@@ -346,12 +312,9 @@ ReportDocument compare_report(const Model& model, const std::vector<Assessment>&
     }
     doc.page_break();
     doc.heading("Assumptions");
-    std::vector<ParamId> ids;
-    for (const auto& a : as) {
-        auto more = assessment_params(model, a);
-        ids.insert(ids.end(), more.begin(), more.end());
-    }
-    doc.table(assumptions_table(model, ids));
+    std::vector<UsedParam> used;
+    for (const auto& a : as) used.insert(used.end(), a.params.begin(), a.params.end());
+    doc.table(assumptions_table(used));
     return doc;
 }
 

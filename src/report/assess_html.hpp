@@ -7,9 +7,9 @@
 #include <cstddef>
 #include <vector>
 
-#include "engine/assess.hpp"
-#include "engine/assess_uncertainty.hpp"
-#include "engine/assess_value.hpp"
+#include "engine/questions/assess.hpp"
+#include "engine/uncertainty/assess_uncertainty.hpp"
+#include "engine/questions/assess_value.hpp"
 #include "model/model.hpp"
 #include "report/html.hpp"
 #include "report/sankey_layout.hpp"
@@ -24,11 +24,6 @@ SankeyGraph assessment_flow_graph(const Model& model, const Assessment& a, std::
 //! The elements an assessment report draws: the critical ones (Nd Pr Dy Tb Li Co Ni) the
 //! product contains, or, if it contains none, its three largest by mass.
 std::vector<std::size_t> report_elements(const Model& model, const Assessment& a);
-
-//! Every parameter an assessment used: BoM quantities of the product and its sub-assemblies,
-//! composition fractions of their materials, the plan's shares and the transfer
-//! coefficients of every route that received feed.
-std::vector<ParamId> assessment_params(const Model& model, const Assessment& a);
 
 //! The report of one assessment. With `uncertainty` (Monte Carlo of the same assessment) it adds
 //! P5-P95 of the recyclability rate and of each element's recovered mass and recovery rate, and

@@ -1,6 +1,7 @@
 #include "report/assess_report.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "report/table.hpp"
 
@@ -45,9 +46,42 @@ const char* kind_name(TopLoss::Kind k)
 
 }  // namespace
 
-std::string top_loss_text(const Model& model, const TopLoss& loss)
+std::string top_loss_cause(const Model& model, const Assessment& a, const TopLoss& t)
 {
-    return percent(loss.share, 2) + " of " + model.elements[loss.element].symbol + ": " + loss.cause;
+    const std::string& cls = model.classes[t.treatment_class];
+    switch (t.kind) {
+    case TopLoss::Kind::Uncollected: return cls + " not collected -> uncollected";
+    case TopLoss::Kind::Untreated:
+        return cls + " collected but sent to no route by plan " + model.plans[a.plan].id + " -> loss:untreated";
+    case TopLoss::Kind::Route: {
+        const Route& r = model.routes[t.route];
+        // Route names are phrases or sentences: "Magnets left in ..." reads as "magnets left in ...";
+        // an acronym or formula ("NdFeB: ...", "WEEE ...") keeps its capitals.
+        std::string name = r.name;
+        const std::size_t word = name.find_first_of(" :,");
+        bool plain = name.size() > 1 && std::isupper(static_cast<unsigned char>(name[0]));
+        for (std::size_t i = 1; plain && i < std::min(word, name.size()); ++i)
+            plain = !std::isupper(static_cast<unsigned char>(name[i])) && !std::isdigit(static_cast<unsigned char>(name[i]));
+        if (plain) name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+        return cls + " — " + name + " (" + r.id + "/" + r.processes[t.process].name + ") -> " + r.sinks[t.sink].label();
+    }
+    }
+    return "";
+}
+
+std::string top_loss_sink(const Model& model, const TopLoss& t)
+{
+    switch (t.kind) {
+    case TopLoss::Kind::Uncollected: return "uncollected";
+    case TopLoss::Kind::Untreated: return "loss:untreated";
+    case TopLoss::Kind::Route: return model.routes[t.route].sinks[t.sink].label();
+    }
+    return "";
+}
+
+std::string top_loss_text(const Model& model, const Assessment& a, const TopLoss& loss)
+{
+    return percent(loss.share, 2) + " of " + model.elements[loss.element].symbol + ": " + top_loss_cause(model, a, loss);
 }
 
 std::string treatment_label(const Model& model, const Assessment& a)
@@ -71,7 +105,7 @@ json assess_json(const Model& model, const Assessment& a)
         for (const auto& l : a.losses) {
             if (!(l.kg[i] > 0)) continue;
             const Route& r = model.routes[l.route];
-            losses.push_back({{"route", r.id}, {"process", r.processes[l.process].name}, {"sink", r.sinks[l.sink]},
+            losses.push_back({{"route", r.id}, {"process", r.processes[l.process].name}, {"sink", r.sinks[l.sink].label()},
                               {"kg", l.kg[i]}});
         }
         elements[model.elements[e].symbol] = {
@@ -88,10 +122,10 @@ json assess_json(const Model& model, const Assessment& a)
                        {"class", model.classes[t.treatment_class]},
                        {"route", t.route == npos ? json(nullptr) : json(model.routes[t.route].id)},
                        {"process", t.route == npos ? json(nullptr) : json(model.routes[t.route].processes[t.process].name)},
-                       {"sink", t.sink},
+                       {"sink", top_loss_sink(model, t)},
                        {"kg", t.kg},
                        {"share", t.share},
-                       {"cause", top_loss_text(model, t)}});
+                       {"cause", top_loss_text(model, a, t)}});
     }
     json flows = json::array();
     for (const auto& f : a.flows)
@@ -138,7 +172,7 @@ void write_assessment(std::ostream& out, Format format, const Model& model, cons
     if (a.top_losses.empty()) return;
     out << '\n' << (md ? "### " : "") << "Largest losses of critical elements\n\n";
     for (std::size_t k = 0; k < a.top_losses.size(); ++k)
-        out << (md ? "- " : "  " + std::to_string(k + 1) + ". ") << top_loss_text(model, a.top_losses[k]) << '\n';
+        out << (md ? "- " : "  " + std::to_string(k + 1) + ". ") << top_loss_text(model, a, a.top_losses[k]) << '\n';
 }
 
 namespace {
@@ -243,7 +277,7 @@ void write_comparison(std::ostream& out, Format format, const Model& model, cons
     out << '\n' << (md ? "### " : "") << "Largest loss of a critical element\n\n";
     for (const auto& a : as) {
         out << (md ? "- " : "  ") << treatment_label(model, a) << ": "
-            << (a.top_losses.empty() ? std::string("none") : top_loss_text(model, a.top_losses.front())) << '\n';
+            << (a.top_losses.empty() ? std::string("none") : top_loss_text(model, a, a.top_losses.front())) << '\n';
     }
 }
 
@@ -251,7 +285,7 @@ namespace {
 
 std::string destination_name(const Route& r, const Destination& d)
 {
-    return d.kind == Destination::Kind::Sink ? r.sinks[d.index] : r.processes[d.index].name;
+    return d.kind == Destination::Kind::Sink ? r.sinks[d.index].label() : r.processes[d.index].name;
 }
 
 bool has_own_rows(const Route& r, std::size_t e)
@@ -284,11 +318,13 @@ json route_json(const Model& model, std::size_t route, const RouteSolution& sol,
     for (std::size_t e = 0; e < model.elements.size(); ++e) {
         json y = json::object();
         for (std::size_t k = 0; k < r.sinks.size(); ++k)
-            if (sol.sink_yield(ix(e), ix(k)) > 0) y[r.sinks[k]] = sol.sink_yield(ix(e), ix(k));
+            if (sol.sink_yield(ix(e), ix(k)) > 0) y[r.sinks[k].label()] = sol.sink_yield(ix(e), ix(k));
         yields[model.elements[e].symbol] = y;
     }
+    json sinks = json::array();
+    for (const auto& s : r.sinks) sinks.push_back(s.label());
     return {{"id", r.id},           {"name", r.name},           {"entry", r.processes[r.entry].name},
-            {"trl", r.trl},         {"sinks", r.sinks},         {"processes", processes},
+            {"trl", r.trl},         {"sinks", sinks},         {"processes", processes},
             {"yields", yields},     {"source", r.source}};
 }
 
@@ -312,7 +348,7 @@ void write_route(std::ostream& out, Format format, const Model& model, std::size
     std::vector<std::string> headers{"element"};
     std::vector<Align> align{Align::Left};
     for (const auto& s : r.sinks) {
-        headers.push_back(s);
+        headers.push_back(s.label());
         align.push_back(Align::Right);
     }
     TextTable yields(headers, align);

@@ -7,15 +7,20 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/assess.hpp"
-#include "engine/route_solver.hpp"
+#include "engine/questions/assess.hpp"
+#include "engine/evaluate/route_network.hpp"
 #include "model/model.hpp"
 #include "report/format.hpp"
 
 namespace reclaim {
 
 //! "71% of Nd: magnet — shredded with steel (shred_steel/shred) -> loss:ferrous-scrap".
-std::string top_loss_text(const Model& model, const TopLoss& loss);
+std::string top_loss_text(const Model& model, const Assessment& a, const TopLoss& loss);
+//! Why a top loss happened, in words, without the figure:
+//! "magnet — shredded with steel (shred_steel/shred) -> loss:ferrous-scrap".
+std::string top_loss_cause(const Model& model, const Assessment& a, const TopLoss& t);
+//! The sink of a top loss: "uncollected", "loss:untreated" or the route's sink label.
+std::string top_loss_sink(const Model& model, const TopLoss& t);
 
 //! JSON of one assessment: {"product", "units", "collection", "plan", "elements": {"Nd":
 //! {"contained_kg", "uncollected_kg", "untreated_kg", "recovered_kg", "recovered_by_form",

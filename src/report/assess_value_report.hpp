@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/assess_value.hpp"
+#include "engine/questions/assess_value.hpp"
 #include "model/model.hpp"
 #include "report/format.hpp"
 

@@ -193,24 +193,22 @@ void render_markdown(std::ostream& out, const ReportDocument& doc)
     }
 }
 
-ReportTable assumptions_table(const Model& model, const std::vector<ParamId>& used)
+ReportTable assumptions_table(const std::vector<UsedParam>& used)
 {
-    std::vector<ParamId> ids;
-    for (auto id : used)
-        if (id.valid() && id.index < model.params.size() &&
-            std::find(ids.begin(), ids.end(), id) == ids.end())
-            ids.push_back(id);
-    std::stable_sort(ids.begin(), ids.end(), [&](ParamId a, ParamId b) {
-        const auto& oa = model.params.origin(a);
-        const auto& ob = model.params.origin(b);
-        return std::tie(oa.file, oa.line, oa.column) < std::tie(ob.file, ob.line, ob.column);
-    });
     ReportTable t;
     t.headers = {"file:line", "column", "value", "range", "distribution", "source"};
     t.numeric = {false, false, true, true, false, false};
-    for (auto id : ids) {
-        const Param& p = model.params[id];
-        const Origin& o = model.params.origin(id);
+    std::vector<const UsedParam*> rows;
+    for (const auto& u : used) rows.push_back(&u);
+    std::stable_sort(rows.begin(), rows.end(), [](const UsedParam* a, const UsedParam* b) {
+        return std::tie(a->origin.file, a->origin.line, a->origin.column, a->id.index) <
+               std::tie(b->origin.file, b->origin.line, b->origin.column, b->id.index);
+    });
+    rows.erase(std::unique(rows.begin(), rows.end(), [](const UsedParam* a, const UsedParam* b) { return a->id == b->id; }),
+               rows.end());
+    for (const UsedParam* u : rows) {
+        const Param& p = u->spec;
+        const Origin& o = u->origin;
         t.rows.push_back({o.file + ":" + std::to_string(o.line), o.column, sig(p.value),
                           p.ranged() ? sig(p.low) + " \u2013 " + sig(p.high) : "",
                           p.ranged() ? std::string(dist_name(p.dist)) : "fixed", o.source});

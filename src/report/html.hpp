@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/param.hpp"
+#include "engine/results.hpp"
 #include "model/model.hpp"
 
 namespace reclaim {
@@ -65,6 +66,6 @@ void render_markdown(std::ostream& out, const ReportDocument& doc);
 //! The assumptions table: one row per distinct parameter of `used`, sorted by file and line:
 //! file:line, column, value, range (low..high), distribution, source. Values are in base
 //! units (kg, fraction), as the engine uses them.
-ReportTable assumptions_table(const Model& model, const std::vector<ParamId>& used);
+ReportTable assumptions_table(const std::vector<UsedParam>& used);
 
 }  // namespace reclaim

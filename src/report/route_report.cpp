@@ -47,7 +47,7 @@ std::vector<Flow> flows(const Model& model, const RouteSolution& sol, const Para
             if (t.to.kind == Destination::Kind::Process) {
                 out.push_back({p, t.to.index, false, kg, "flow"});
             } else {
-                out.push_back({p, t.to.index, true, kg, is_recovered_sink(route.sinks[t.to.index]) ? "recovered" : "loss"});
+                out.push_back({p, t.to.index, true, kg, route.sinks[t.to.index].recovered() ? "recovered" : "loss"});
             }
         }
     }
@@ -76,8 +76,8 @@ SankeyGraph route_flow_graph(const Model& model, const RouteSolution& solution, 
         return process_node[p];
     };
     auto sink = [&](std::size_t k) {
-        const auto& name = route.sinks[k];
-        if (sink_node[k] == npos) sink_node[k] = g.add_node(sink_label(name), is_recovered_sink(name) ? "recovered" : "loss");
+        const Sink& name = route.sinks[k];
+        if (sink_node[k] == npos) sink_node[k] = g.add_node(sink_label(name.label()), name.recovered() ? "recovered" : "loss");
         return sink_node[k];
     };
     for (const auto& f : flows(model, solution, values, element, feed_kg)) {
@@ -101,17 +101,6 @@ std::vector<std::size_t> route_elements(const Model& model, std::size_t route)
                                     [](const Process& p) { return !p.fallback.empty(); });
     if (other != npos && has_fallback) out.push_back(other);
     return out;
-}
-
-std::vector<ParamId> route_params(const Model& model, std::size_t route)
-{
-    std::vector<ParamId> ids;
-    for (const auto& p : model.routes[route].processes) {
-        for (const auto& t : p.fallback) ids.push_back(t.share);
-        for (const auto& [e, ts] : p.by_element)
-            for (const auto& t : ts) ids.push_back(t.share);
-    }
-    return ids;
 }
 
 namespace {
@@ -149,7 +138,7 @@ ReportDocument route_report(const Model& model, const RouteSolution& sol, const 
         for (auto e : elements) any = any || sol.sink_yield(ix(e), ix(k)) > 0;
         if (!any) continue;
         sinks.push_back(k);
-        yields.headers.push_back(r.sinks[k]);
+        yields.headers.push_back(r.sinks[k].label());
         yields.numeric.push_back(true);
     }
     auto cell = [](double f) { return percent(f); };
@@ -212,7 +201,7 @@ ReportDocument route_report(const Model& model, const RouteSolution& sol, const 
     doc.heading("Assumptions");
     doc.paragraph("Every transfer coefficient of the route as read from the data folder (shares of what enters a "
                   "process; the solver divides each process's shares by their sum).");
-    doc.table(assumptions_table(model, route_params(model, sol.route)));
+    doc.table(assumptions_table(used_params(model.params, sol.params)));
 
     return doc;
 }

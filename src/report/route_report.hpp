@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/param.hpp"
-#include "engine/route_solver.hpp"
+#include "engine/evaluate/route_network.hpp"
 #include "model/model.hpp"
 #include "report/html.hpp"
 #include "report/sankey_layout.hpp"
@@ -25,9 +25,6 @@ SankeyGraph route_flow_graph(const Model& model, const RouteSolution& solution, 
 //! element table order, then one element that only follows the '*' rows (if any) standing
 //! for all the others.
 std::vector<std::size_t> route_elements(const Model& model, std::size_t route);
-
-//! Every parameter the route's transfers use (for the assumptions table).
-std::vector<ParamId> route_params(const Model& model, std::size_t route);
 
 //! A sink's name for people: "recovered:Li2CO3" -> "Li2CO3", "loss:dust" -> "lost: dust".
 std::string sink_label(const std::string& sink);

@@ -39,29 +39,6 @@ const TargetUncertainty* target_uncertainty(const RunUncertainty* u, std::size_t
     return nullptr;
 }
 
-void add_product_params(const Model& model, std::size_t product, std::vector<bool>& products_seen,
-                        std::vector<bool>& materials_seen, std::vector<ParamId>& ids)
-{
-    std::function<void(std::size_t)> material = [&](std::size_t m) {
-        if (materials_seen[m]) return;
-        materials_seen[m] = true;
-        for (const auto& c : model.materials[m].components) {
-            if (c.fraction.valid()) ids.push_back(c.fraction);
-            if (c.kind == Component::Kind::Material) material(c.index);
-        }
-    };
-    std::function<void(std::size_t)> walk = [&](std::size_t p) {
-        if (products_seen[p]) return;
-        products_seen[p] = true;
-        for (const auto& line : model.products[p].bom) {
-            ids.push_back(line.quantity);
-            if (line.kind == BomLine::Kind::Product) walk(line.item);
-            else material(line.item);
-        }
-    };
-    walk(product);
-}
-
 }  // namespace
 
 SankeyGraph run_flow_graph(const ScenarioResult& r, std::size_t e, int t)
@@ -98,21 +75,7 @@ SankeyGraph run_flow_graph(const ScenarioResult& r, std::size_t e, int t)
     return g;
 }
 
-std::vector<ParamId> run_params(const Model& model, const PreparedScenario& prepared)
-{
-    std::vector<ParamId> ids;
-    std::vector<bool> products_seen(model.products.size(), false), materials_seen(model.materials.size(), false);
-    for (auto p : prepared.products) add_product_params(model, p, products_seen, materials_seen, ids);
-    for (auto p : prepared.plans_used)
-        for (const auto& s : model.plans[p].shares) ids.push_back(s.share);
-    for (auto r : prepared.routes_used) {
-        auto more = route_params(model, r);
-        ids.insert(ids.end(), more.begin(), more.end());
-    }
-    return ids;
-}
-
-ReportDocument run_report(const Model& model, const Scenario& sc, const PreparedScenario& prepared,
+ReportDocument run_report(const Model& model, const Scenario& sc,
                           const ScenarioResult& r, const std::vector<TargetAnalysis>& targets,
                           const RunUncertainty* u, const RunValue* value)
 {
@@ -274,7 +237,7 @@ ReportDocument run_report(const Model& model, const Scenario& sc, const Prepared
     doc.paragraph("Every parameter of the products on the market, their materials, the plans and the routes the run "
                   "used, as read from the data folder (values in base units: kg, fractions). The scenario's time "
                   "series are in the scenario folder.");
-    doc.table(assumptions_table(model, run_params(model, prepared)));
+    doc.table(assumptions_table(r.params));
     return doc;
 }
 

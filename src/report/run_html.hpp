@@ -6,10 +6,10 @@
 
 #include <vector>
 
-#include "engine/run_uncertainty.hpp"
-#include "engine/run_value.hpp"
-#include "engine/scenario_run.hpp"
-#include "engine/targets.hpp"
+#include "engine/uncertainty/run_uncertainty.hpp"
+#include "engine/questions/run_value.hpp"
+#include "engine/questions/scenario.hpp"
+#include "engine/questions/targets.hpp"
 #include "model/model.hpp"
 #include "model/scenario.hpp"
 #include "report/html.hpp"
@@ -22,15 +22,11 @@ namespace reclaim {
 //! and each named loss.
 SankeyGraph run_flow_graph(const ScenarioResult& result, std::size_t element, int t);
 
-//! Every parameter a run used: BoMs and compositions of the products on the market, the
-//! shares of the plans used and the transfer coefficients of the routes used.
-std::vector<ParamId> run_params(const Model& model, const PreparedScenario& prepared);
-
 //! The report of a run. With `uncertainty` (Monte Carlo over the same run) it adds to each
 //! target the probability of meeting it and P5-P95 of the recycled share, a P5-P95 band on each
 //! time series and the tornado. With `value` (run_value of the same run) it adds the value of what
 //! is recovered in the first target's year to the headline and a table of its forms.
-ReportDocument run_report(const Model& model, const Scenario& scenario, const PreparedScenario& prepared,
+ReportDocument run_report(const Model& model, const Scenario& scenario,
                           const ScenarioResult& result, const std::vector<TargetAnalysis>& targets,
                           const RunUncertainty* uncertainty = nullptr, const RunValue* value = nullptr);
 

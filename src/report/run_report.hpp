@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/scenario_run.hpp"
-#include "engine/targets.hpp"
+#include "engine/questions/scenario.hpp"
+#include "engine/questions/targets.hpp"
 #include "model/model.hpp"
 #include "model/scenario.hpp"
 #include "report/format.hpp"

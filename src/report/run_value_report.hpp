@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/run_value.hpp"
+#include "engine/questions/run_value.hpp"
 #include "model/scenario.hpp"
 #include "report/format.hpp"
 

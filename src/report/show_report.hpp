@@ -8,7 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
-#include "engine/flatten.hpp"
+#include "engine/evaluate/contents.hpp"
+#include "engine/questions/bom_tree.hpp"
 #include "model/model.hpp"
 #include "report/format.hpp"
 

@@ -4,7 +4,7 @@
 // bands live with the report they belong to (assess_html, run_html); every number here is a
 // number of the JSON (uncertainty_report.hpp) through sig()/percent().
 
-#include "engine/assess_uncertainty.hpp"
+#include "engine/uncertainty/assess_uncertainty.hpp"
 #include "model/model.hpp"
 #include "report/html.hpp"
 

@@ -8,9 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/assess_uncertainty.hpp"
-#include "engine/monte_carlo.hpp"
-#include "engine/run_uncertainty.hpp"
+#include "engine/uncertainty/assess_uncertainty.hpp"
+#include "engine/uncertainty/runner.hpp"
+#include "engine/uncertainty/run_uncertainty.hpp"
 #include "model/model.hpp"
 #include "report/format.hpp"
 

@@ -5,11 +5,11 @@
 
 #include <vector>
 
-#include "engine/assess.hpp"
-#include "engine/assess_uncertainty.hpp"
-#include "engine/assess_value.hpp"
-#include "engine/run_value.hpp"
-#include "engine/run_uncertainty.hpp"
+#include "engine/questions/assess.hpp"
+#include "engine/uncertainty/assess_uncertainty.hpp"
+#include "engine/questions/assess_value.hpp"
+#include "engine/questions/run_value.hpp"
+#include "engine/uncertainty/run_uncertainty.hpp"
 #include "model/model.hpp"
 #include "model/scenario.hpp"
 #include "report/html.hpp"

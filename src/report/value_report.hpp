@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/value.hpp"
+#include "engine/questions/feed_value.hpp"
 #include "model/model.hpp"
 #include "report/format.hpp"
 

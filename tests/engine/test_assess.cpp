@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <map>
 
-#include "engine/assess.hpp"
+#include "engine/questions/assess.hpp"
 #include "io/load.hpp"
 
 using namespace reclaim;

@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "support/monte_carlo.hpp"
-#include "engine/assess_uncertainty.hpp"
+#include "engine/uncertainty/assess_uncertainty.hpp"
 #include "io/load.hpp"
 
 using namespace reclaim;

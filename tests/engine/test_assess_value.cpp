@@ -3,8 +3,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "engine/assess_uncertainty.hpp"
-#include "engine/assess_value.hpp"
+#include "engine/uncertainty/assess_uncertainty.hpp"
+#include "engine/questions/assess_value.hpp"
 #include "io/load.hpp"
 #include "support/temp_data.hpp"
 

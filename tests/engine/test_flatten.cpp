@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "engine/flatten.hpp"
+#include "engine/evaluate/contents.hpp"
 #include "io/load.hpp"
 #include "support/temp_data.hpp"
 

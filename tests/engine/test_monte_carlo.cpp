@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "support/monte_carlo.hpp"
-#include "engine/monte_carlo.hpp"
+#include "engine/uncertainty/runner.hpp"
 
 using namespace reclaim;
 using reclaim::test::mc;

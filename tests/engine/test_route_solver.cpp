@@ -8,7 +8,7 @@
 #include <random>
 #include <sstream>
 
-#include "engine/route_solver.hpp"
+#include "engine/evaluate/route_network.hpp"
 #include "io/load.hpp"
 #include "route_builder.hpp"
 

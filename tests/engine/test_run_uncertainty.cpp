@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "support/monte_carlo.hpp"
-#include "engine/run_uncertainty.hpp"
+#include "engine/uncertainty/run_uncertainty.hpp"
 #include "io/load.hpp"
 #include "io/load_scenario.hpp"
 

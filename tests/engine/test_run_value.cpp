@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "engine/run_value.hpp"
+#include "engine/questions/run_value.hpp"
 #include "io/load.hpp"
 #include "io/load_scenario.hpp"
 

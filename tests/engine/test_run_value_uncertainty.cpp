@@ -4,8 +4,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "engine/run_uncertainty.hpp"
-#include "engine/run_value.hpp"
+#include "engine/uncertainty/run_uncertainty.hpp"
+#include "engine/questions/run_value.hpp"
 #include "io/load.hpp"
 #include "io/load_scenario.hpp"
 

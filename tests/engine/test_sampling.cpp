@@ -3,7 +3,7 @@
 #include <cmath>
 #include <vector>
 
-#include "engine/sampling.hpp"
+#include "engine/evaluate/sampler.hpp"
 
 using namespace reclaim;
 

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "engine/scenario_run.hpp"
+#include "engine/questions/scenario.hpp"
 #include "io/load.hpp"
 #include "io/load_scenario.hpp"
 

@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
-#include "engine/stock_model.hpp"
+#include "engine/evaluate/stock.hpp"
 
 using namespace reclaim;
 using Catch::Matchers::Contains;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "engine/scenario_run.hpp"
-#include "engine/targets.hpp"
+#include "engine/questions/scenario.hpp"
+#include "engine/questions/targets.hpp"
 #include "io/load.hpp"
 #include "io/load_scenario.hpp"
 

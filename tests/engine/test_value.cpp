@@ -3,9 +3,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "engine/flatten.hpp"
-#include "engine/route_solver.hpp"
-#include "engine/value.hpp"
+#include "engine/evaluate/contents.hpp"
+#include "engine/evaluate/route_network.hpp"
+#include "engine/questions/feed_value.hpp"
 #include "io/load.hpp"
 
 using namespace reclaim;

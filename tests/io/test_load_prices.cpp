@@ -14,8 +14,10 @@ const std::string kValueData = std::string(RECLAIM_TEST_DATA_DIR) + "/value";
 // The problems a price list gives on the value fixture's model, joined by newlines.
 std::string price_problems(const std::string& file)
 {
-    Model model = load_model(kValueData);
+    Model model;
     Diagnostics diag;
+    load_elements(kValueData, model, diag);
+    load_materials(kValueData, model, diag);
     load_price_list(kValueData + "/bad_prices/" + file, "bad_prices/" + file, model, diag);
     std::string all;
     for (const auto& p : diag.problems()) all += p.str() + "\n";
@@ -44,7 +46,7 @@ TEST_CASE("A price without a date is an error at its file and line", "[io][price
     CHECK_THAT(p, Catch::Contains("is empty"));
 }
 
-TEST_CASE("A price list replaces the data folder's prices and keeps its payable shares", "[io][prices]")
+TEST_CASE("A price list given to load_model replaces materials/prices.csv and keeps its payable shares", "[io][prices]")
 {
     Model model = load_model(kValueData);
     REQUIRE(model.prices.size() == 4);
@@ -53,11 +55,25 @@ TEST_CASE("A price list replaces the data folder's prices and keeps its payable 
     CHECK(model.params[model.prices[1].payable].value == Approx(0.8));
     CHECK(model.params.origin(model.prices[1].payable).source == "test fixture: 80% payable");
     CHECK(model.prices[1].file == "materials/prices.csv");
+
+    test::TempData d("value");
+    d.write("mine.csv", d.read("materials/prices.csv"));
+    const auto mine = d.dir() / "mine.csv";
+    Model with = load_model(kValueData, mine);
+    REQUIRE(with.prices.size() == 4);
+    CHECK(with.prices[0].file == mine.string());
+    CHECK(with.params.origin(with.prices[0].usd_per_kg).file == mine.string());
+    // Built once: the list's parameters replace the data folder's, they are not added to them.
+    CHECK(with.params.size() == model.params.size());
+}
+
+TEST_CASE("Problems of a --prices list name the list as given", "[io][prices]")
+{
     Diagnostics diag;
-    load_price_list(kValueData + "/materials/prices.csv", "mine.csv", model, diag);
-    CHECK(diag.empty());
-    CHECK(model.prices.size() == 4);
-    CHECK(model.prices[0].file == "mine.csv");
+    const std::string file = kValueData + "/bad_prices/negative.csv";
+    load_model(kValueData, diag, file);
+    REQUIRE(diag.size() == 1);
+    CHECK(diag.problems()[0].str().rfind(file + ":2: column 'value': '-10' must not be negative", 0) == 0);
 }
 
 TEST_CASE("Malformed dates and payable shares in a price list are errors with file and line", "[io][prices]")
@@ -68,8 +84,10 @@ TEST_CASE("Malformed dates and payable shares in a price list are errors with fi
                            "b,Li,li2co3,10,USD/kg,2025-06-30,x,1.2,y\n"
                            "c,Li,li2co3,10,USD/kg,2025-06-30,x,0.9,\n"
                            "d,Li,li2co3,10,EUR/kg,2025-06-30,x,,\n");
-    Model model = load_model(kValueData);
+    Model model;
     Diagnostics diag;
+    load_elements(kValueData, model, diag);
+    load_materials(kValueData, model, diag);
     load_price_list(d.dir() / "p.csv", "p.csv", model, diag);
     std::string all;
     for (const auto& p : diag.problems()) all += p.str() + "\n";

@@ -8,7 +8,7 @@
 #include <set>
 #include <sstream>
 
-#include "engine/route_solver.hpp"
+#include "engine/evaluate/route_network.hpp"
 #include "io/load.hpp"
 #include "report/assess_report.hpp"
 #include "report/html.hpp"

@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "engine/scenario_run.hpp"
-#include "engine/targets.hpp"
+#include "engine/questions/scenario.hpp"
+#include "engine/questions/targets.hpp"
 #include "io/load.hpp"
 #include "io/load_scenario.hpp"
 #include "report/format.hpp"

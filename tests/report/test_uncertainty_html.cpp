@@ -8,10 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/assess_uncertainty.hpp"
-#include "engine/run_uncertainty.hpp"
-#include "engine/scenario_run.hpp"
-#include "engine/targets.hpp"
+#include "engine/uncertainty/assess_uncertainty.hpp"
+#include "engine/uncertainty/run_uncertainty.hpp"
+#include "engine/questions/scenario.hpp"
+#include "engine/questions/targets.hpp"
 #include "io/load.hpp"
 #include "io/load_scenario.hpp"
 #include "report/assess_html.hpp"

@@ -7,9 +7,9 @@
 #include <sstream>
 #include <string>
 
-#include "engine/assess_value.hpp"
-#include "engine/run_value.hpp"
-#include "engine/targets.hpp"
+#include "engine/questions/assess_value.hpp"
+#include "engine/questions/run_value.hpp"
+#include "engine/questions/targets.hpp"
 #include "io/load.hpp"
 #include "io/load_scenario.hpp"
 #include "report/assess_html.hpp"

@@ -5,7 +5,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "engine/value.hpp"
+#include "engine/questions/feed_value.hpp"
 #include "io/load.hpp"
 #include "report/value_report.hpp"
 

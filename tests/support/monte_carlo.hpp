@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "engine/monte_carlo.hpp"
+#include "engine/uncertainty/runner.hpp"
 
 namespace reclaim::test {
 

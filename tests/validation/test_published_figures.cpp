@@ -3,9 +3,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "engine/flatten.hpp"
-#include "engine/plan.hpp"
-#include "engine/route_solver.hpp"
+#include "engine/evaluate/contents.hpp"
+#include "engine/evaluate/plan_shares.hpp"
+#include "engine/evaluate/route_network.hpp"
 #include "io/load.hpp"
 
 using namespace reclaim;

@@ -1,0 +1,446 @@
+#include "engine/questions/scenario.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "engine/evaluate/stock.hpp"
+
+namespace reclaim {
+
+namespace {
+
+using Ix = Eigen::Index;
+Ix ix(std::size_t i) { return static_cast<Ix>(i); }
+
+std::vector<ParamId> lifetime_params(const Lifetime& lt) { return {lt.mean, lt.sd, lt.shape, lt.scale}; }
+
+void add_series_params(const Series& s, std::vector<ParamId>& out)
+{
+    for (const auto& p : s.points) out.push_back(p.value);
+}
+
+// Rows `local` (E x T) scattered into model rows (n x T).
+Eigen::MatrixXd scatter_rows(const Eigen::MatrixXd& local, const std::vector<std::size_t>& elements, std::size_t n)
+{
+    Eigen::MatrixXd out = Eigen::MatrixXd::Zero(ix(n), local.cols());
+    for (std::size_t k = 0; k < elements.size(); ++k) out.row(ix(elements[k])) = local.row(ix(k));
+    return out;
+}
+
+}  // namespace
+
+ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detail detail,
+                                   std::vector<std::size_t> reported)
+    : model_(&model), scenario_(&sc), detail_(detail), n_years_(sc.years()),
+      contents_(model, {}, {}),  // compiled below, once the elements are known
+      valuer_(model, {}, {})
+{
+    const ParamValues nominal = sc.params.nominal();
+    for (std::size_t p = 0; p < model.products.size(); ++p)
+        if (p < sc.put_on_market.size() && !sc.put_on_market[p].empty()) products_.push_back(p);
+    for (auto p : products_) {
+        const Lifetime* lt = sc.lifetime_of(model, p);
+        if (!lt) throw ScenarioError("product '" + model.products[p].id + "' has no lifetime");
+        series_.push_back(ProductSeries{p, &sc.put_on_market[p], &sc.collection[p], lt, {}, {}, {}});
+    }
+    for (const auto& f : sc.scrap)
+        if (f.kind == ScrapFlow::Kind::Material) scrap_materials_.push_back(f.item);
+
+    std::set<std::size_t> plans, routes;
+    for (int t = 0; t < n_years_; ++t) {
+        plan_of_year_.push_back(sc.plan_in(sc.first_year + t));
+        plans.insert(plan_of_year_.back());
+    }
+    for (auto plan : plans)
+        for (const auto& s : model.plans[plan].shares) routes.insert(s.route);
+    for (const auto& f : sc.scrap) routes.insert(f.route);
+    if (sc.magnet_lever) {
+        routes.insert(sc.magnet_lever->shred_route);
+        routes.insert(sc.magnet_lever->extraction_route);
+    }
+    plans_used_.assign(plans.begin(), plans.end());
+    routes_used_.assign(routes.begin(), routes.end());
+
+    // Losses by reason (the same "loss:dust" of two routes is one loss), forms by name.
+    std::set<std::string> losses, forms;
+    for (auto r : routes_used_)
+        for (const auto& s : model.routes[r].sinks) (s.recovered() ? forms.insert(s.name) : losses.insert(s.label()));
+    loss_names_.assign(losses.begin(), losses.end());
+    forms_.assign(forms.begin(), forms.end());
+    valuer_ = FormValuer(model, forms_, material_compositions(model, model.params.nominal()));
+    for (auto r : routes_used_) {
+        std::vector<std::size_t> sl, sf;
+        for (const auto& s : model.routes[r].sinks) {
+            auto l = std::find(loss_names_.begin(), loss_names_.end(), s.label());
+            auto f = std::find(forms_.begin(), forms_.end(), s.name);
+            sl.push_back(!s.recovered() ? static_cast<std::size_t>(l - loss_names_.begin()) : npos);
+            sf.push_back(s.recovered() ? static_cast<std::size_t>(f - forms_.begin()) : npos);
+        }
+        sink_loss_.push_back(std::move(sl));
+        sink_form_.push_back(std::move(sf));
+    }
+
+    // The elements: all that can be present or demanded (full), or the reported ones and those
+    // that flow into a priced form (headline: the value needs them).
+    std::vector<bool> present(model.elements.size(), false), keep(model.elements.size(), false);
+    for (auto e : elements_of(model, products_, scrap_materials_)) present[e] = true;
+    for (const auto& f : sc.scrap)
+        if (f.kind == ScrapFlow::Kind::Element) present[f.item] = true;
+    for (std::size_t e = 0; e < sc.demand_kg.size(); ++e)
+        if (!sc.demand_kg[e].empty()) demand_elements_.push_back(e);
+    if (detail == Detail::Full) {
+        keep = present;
+        for (auto e : demand_elements_) keep[e] = true;
+        for (const auto& t : sc.targets) keep[t.element] = true;
+    } else {
+        for (auto e : reported) keep.at(e) = true;
+        for (std::size_t f = 0; f < valuer_.size(); ++f) {
+            if (!valuer_.price(f)) continue;
+            const Eigen::VectorXd w = form_kg_weights(valuer_.form(f));
+            for (std::size_t e = 0; e < keep.size(); ++e)
+                if (w[ix(e)] != 0.0 && present[e]) keep[e] = true;
+        }
+    }
+    local_.assign(model.elements.size(), npos);
+    for (std::size_t e = 0; e < keep.size(); ++e)
+        if (keep[e]) {
+            local_[e] = elements_.size();
+            elements_.push_back(e);
+        }
+    contents_ = Contents(model, products_, elements_, scrap_materials_);
+    for (auto r : routes_used_) networks_.emplace_back(model, r, elements_);
+    for (auto plan : plans_used_) plans_.emplace_back(model, plan, routes_used_);
+    for (std::size_t f = 0; f < valuer_.size(); ++f) {
+        const Eigen::VectorXd all = form_kg_weights(valuer_.form(f));
+        Eigen::VectorXd w(ix(elements_.size()));
+        for (std::size_t i = 0; i < elements_.size(); ++i) w[ix(i)] = all[ix(elements_[i])];
+        form_weights_.push_back(std::move(w));
+    }
+
+    for (const auto& s : series_) {
+        inflow_w_.emplace_back();
+        collection_w_.emplace_back();
+        compile_series(*s.inflow, inflow_w_.back());
+        compile_series(*s.collection, collection_w_.back());
+    }
+    for (const auto& f : sc.scrap) {
+        scrap_w_.emplace_back();
+        compile_series(f.mass_kg, scrap_w_.back());
+    }
+    for (auto e : demand_elements_) {
+        demand_w_.emplace_back();
+        compile_series(sc.demand_kg[e], demand_w_.back());
+    }
+
+    params_ = contents_.params();
+    for (const auto& n : networks_) {
+        auto p = n.params();
+        params_.insert(params_.end(), p.begin(), p.end());
+    }
+    for (const auto& p : plans_) {
+        auto q = p.params();
+        params_.insert(params_.end(), q.begin(), q.end());
+    }
+    for (const auto& s : series_) {
+        add_series_params(*s.inflow, params_);
+        add_series_params(*s.collection, params_);
+        auto lp = lifetime_params(*s.lifetime);
+        params_.insert(params_.end(), lp.begin(), lp.end());
+    }
+    for (const auto& f : sc.scrap) add_series_params(f.mass_kg, params_);
+    for (auto e : demand_elements_) add_series_params(sc.demand_kg[e], params_);
+    for (std::size_t f = 0; f < valuer_.size(); ++f)
+        if (const Price* p = valuer_.price(f)) {
+            params_.push_back(p->usd_per_kg);
+            params_.push_back(p->payable);
+        }
+    std::erase_if(params_, [](ParamId id) { return !id.valid(); });
+    std::sort(params_.begin(), params_.end(), [](ParamId a, ParamId b) { return a.index < b.index; });
+    params_.erase(std::unique(params_.begin(), params_.end()), params_.end());
+    (void)nominal;
+}
+
+void ScenarioQuestion::compile_series(const Series& s, std::vector<Series::Weights>& w) const
+{
+    w.clear();
+    if (s.empty()) return;
+    for (int t = 0; t < n_years_; ++t) w.push_back(s.weights(scenario_->first_year + t));
+}
+
+double ScenarioQuestion::at(const Series& s, const std::vector<Series::Weights>& w, int t, const ParamValues& v) const
+{
+    if (w.empty()) return 0.0;
+    const Series::Weights& k = w[static_cast<std::size_t>(t)];
+    const double a = v[s.points[k.a].value.index];
+    return k.w == 0.0 ? a : a + k.w * (v[s.points[k.b].value.index] - a);
+}
+
+ShareSets ScenarioQuestion::share_sets() const
+{
+    return reclaim::share_sets(*model_, scenario_->params, routes_used_, contents_.materials(), plans_used_);
+}
+
+// Survival curves and outflows depend on the inflow series and the lifetime only: recomputed
+// for a product only when one of those values changed since the last evaluation.
+void ScenarioQuestion::outflows(const ParamValues& values)
+{
+    const Scenario& sc = *scenario_;
+    const auto nt = static_cast<std::size_t>(n_years_);
+    std::vector<double> key, inflow(nt);
+    for (std::size_t k = 0; k < series_.size(); ++k) {
+        ProductSeries& s = series_[k];
+        key.clear();
+        for (const auto& p : s.inflow->points) key.push_back(values[p.value.index]);
+        for (ParamId id : lifetime_params(*s.lifetime)) key.push_back(id.valid() ? values[id.index] : 0.0);
+        if (!s.outflow.empty() && key == s.key) continue;
+        s.key = key;
+        for (std::size_t t = 0; t < nt; ++t) inflow[t] = at(*s.inflow, inflow_w_[k], static_cast<int>(t), values);
+        const auto survival = survival_curve(lifetime_values(*s.lifetime, values), sc.survival, nt);
+        StockSeries stock = run_stock_model(inflow, survival);
+        check_stock_balance(stock, "product '" + model_->products[s.product].id + "'");
+        s.outflow = std::move(stock.outflow);
+        s.stock = std::move(stock.stock);
+    }
+}
+
+ScenarioResult ScenarioQuestion::evaluate(const ParamValues& values, const RunLevers& levers)
+{
+    const Model& model = *model_;
+    const Scenario& sc = *scenario_;
+    const bool full = detail_ == Detail::Full;
+    const Ix nt = n_years_;
+    const Ix n_e = ix(elements_.size());
+    const Ix n_k = ix(products_.size());
+    const Ix n_cls = ix(model.classes.size());
+    const std::size_t n_loss = loss_names_.size(), n_form = forms_.size();
+    if (levers.magnet_moved != 0.0 && !sc.magnet_lever)
+        throw ScenarioError("the magnet lever needs a magnet class and its two routes ([levers] in scenario.toml)");
+
+    contents_.evaluate(values);
+    for (auto& n : networks_) n.evaluate(values, Detail::Headline);
+    outflows(values);
+
+    // Units collected per product and year.
+    Eigen::MatrixXd outflow(n_k, nt), units(n_k, nt);
+    for (Ix k = 0; k < n_k; ++k)
+        for (Ix t = 0; t < nt; ++t) {
+            outflow(k, t) = series_[static_cast<std::size_t>(k)].outflow[static_cast<std::size_t>(t)];
+            const double c = levers.uniform_collection
+                                 ? *levers.uniform_collection
+                                 : at(*series_[static_cast<std::size_t>(k)].collection,
+                                      collection_w_[static_cast<std::size_t>(k)], static_cast<int>(t), values);
+            units(k, t) = c * outflow(k, t);
+        }
+
+    // What 1 kg of each element fed to each route is worth: its yield into each priced form x
+    // kg of form per kg of element x price x payable.
+    std::vector<Eigen::VectorXd> usd(routes_used_.size(), Eigen::VectorXd::Zero(n_e));
+    for (std::size_t r = 0; r < routes_used_.size(); ++r) {
+        const Eigen::MatrixXd& y = networks_[r].solution().sink_yield;
+        for (Ix j = 0; j < y.cols(); ++j) {
+            const std::size_t f = sink_form_[r][static_cast<std::size_t>(j)];
+            if (f == npos || !valuer_.price(f)) continue;
+            usd[r] += valuer_.usd_per_kg(f, values) * y.col(j).cwiseProduct(form_weights_[f]);
+        }
+    }
+
+    // Per plan, per collected unit of each product: elements x products.
+    struct PerUnit {
+        Eigen::MatrixXd recovered, untreated;
+        std::vector<Eigen::MatrixXd> loss, form;
+        Eigen::VectorXd value;
+    };
+    std::vector<PerUnit> per_unit(plans_used_.size());
+    Eigen::MatrixXd shares(n_cls, ix(routes_used_.size()));
+    auto local_route = [&](std::size_t route) {
+        return static_cast<std::size_t>(std::lower_bound(routes_used_.begin(), routes_used_.end(), route) -
+                                        routes_used_.begin());
+    };
+    // Sends `v` [kg per compiled element] into route r: adds recovered, value, and in full the
+    // losses by reason and the forms, into column `col` of the given matrices.
+    auto route_into = [&](std::size_t r, const Eigen::VectorXd& v, Ix col, Eigen::MatrixXd& rec, double& value,
+                          std::vector<Eigen::MatrixXd>* loss, std::vector<Eigen::MatrixXd>* form) {
+        const RouteSolution& sol = networks_[r].solution();
+        rec.col(col) += v.cwiseProduct(sol.recovered);
+        value += v.dot(usd[r]);
+        if (!full) return;
+        for (std::size_t j = 0; j < sink_loss_[r].size(); ++j) {
+            const Eigen::VectorXd kg = v.cwiseProduct(sol.sink_yield.col(ix(j)));
+            if (sink_loss_[r][j] != npos) (*loss)[sink_loss_[r][j]].col(col) += kg;
+            else (*form)[sink_form_[r][j]].col(col) += kg;
+        }
+    };
+    for (std::size_t pi = 0; pi < plans_used_.size(); ++pi) {
+        PerUnit& z = per_unit[pi];
+        z.recovered = Eigen::MatrixXd::Zero(n_e, n_k);
+        z.value = Eigen::VectorXd::Zero(n_k);
+        if (full) {
+            z.untreated = Eigen::MatrixXd::Zero(n_e, n_k);
+            z.loss.assign(n_loss, Eigen::MatrixXd::Zero(n_e, n_k));
+            z.form.assign(n_form, Eigen::MatrixXd::Zero(n_e, n_k));
+        }
+        for (Ix k = 0; k < n_k; ++k) {
+            const std::size_t product = products_[static_cast<std::size_t>(k)];
+            plans_[pi].evaluate(values, product, shares);
+            if (levers.magnet_moved != 0.0) {
+                const MagnetLever& m = *sc.magnet_lever;
+                const Ix c = ix(m.treatment_class), from = ix(local_route(m.shred_route)),
+                         to = ix(local_route(m.extraction_route));
+                const double moved = levers.magnet_moved * shares(c, from);
+                shares(c, from) -= moved;
+                shares(c, to) += moved;
+            }
+            const ClassContent& content = contents_.content(product);
+            for (Ix c = 0; c < n_cls; ++c) {
+                if (content.row(c).isZero(0.0)) continue;
+                if (full) z.untreated.col(k) += std::max(0.0, 1.0 - shares.row(c).sum()) * content.row(c).transpose();
+                for (std::size_t r = 0; r < routes_used_.size(); ++r) {
+                    const double s = shares(c, ix(r));
+                    if (s == 0.0) continue;
+                    route_into(r, s * content.row(c).transpose(), k, z.recovered, z.value[k], &z.loss, &z.form);
+                }
+            }
+        }
+    }
+
+    ScenarioResult res;
+    res.first_year = sc.first_year;
+    res.n_years = n_years_;
+    res.survival = sc.survival;
+    res.products = products_;
+    res.plan_of_year = plan_of_year_;
+    Eigen::MatrixXd rec_eol = Eigen::MatrixXd::Zero(n_e, nt), rec_scrap = Eigen::MatrixXd::Zero(n_e, nt);
+    res.value_usd = Eigen::VectorXd::Zero(nt);
+    Eigen::MatrixXd untreated, scrap_kg, eol, collected;
+    std::vector<Eigen::MatrixXd> loss_eol, loss_scrap, form_kg;
+    if (full) {
+        untreated = scrap_kg = eol = collected = Eigen::MatrixXd::Zero(n_e, nt);
+        loss_eol.assign(n_loss, Eigen::MatrixXd::Zero(n_e, nt));
+        loss_scrap = loss_eol;
+        form_kg.assign(n_form, Eigen::MatrixXd::Zero(n_e, nt));
+        Eigen::MatrixXd total(n_e, n_k);  // content per unit, every class together
+        for (Ix k = 0; k < n_k; ++k)
+            total.col(k) = contents_.content(products_[static_cast<std::size_t>(k)]).colwise().sum().transpose();
+        eol = total * outflow;
+        collected = total * units;
+    }
+    for (Ix t = 0; t < nt; ++t) {
+        const auto pi = static_cast<std::size_t>(
+            std::lower_bound(plans_used_.begin(), plans_used_.end(), plan_of_year_[static_cast<std::size_t>(t)]) -
+            plans_used_.begin());
+        const PerUnit& z = per_unit[pi];
+        const auto u = units.col(t);
+        rec_eol.col(t) = z.recovered * u;
+        res.value_usd[t] = z.value.dot(u);
+        if (!full) continue;
+        untreated.col(t) = z.untreated * u;
+        for (std::size_t l = 0; l < n_loss; ++l) loss_eol[l].col(t) = z.loss[l] * u;
+        for (std::size_t f = 0; f < n_form; ++f) form_kg[f].col(t) = z.form[f] * u;
+    }
+
+    // Manufacturing scrap: per kg of each flow, then times its kg in each year.
+    for (std::size_t i = 0; i < sc.scrap.size(); ++i) {
+        const ScrapFlow& flow = sc.scrap[i];
+        Eigen::VectorXd feed = Eigen::VectorXd::Zero(n_e);
+        if (flow.kind == ScrapFlow::Kind::Element) {
+            if (local_[flow.item] != npos) feed[ix(local_[flow.item])] = 1.0;
+        } else {
+            feed = contents_.composition(flow.item);
+        }
+        Eigen::MatrixXd rec1 = Eigen::MatrixXd::Zero(n_e, 1);
+        double value1 = 0.0;
+        std::vector<Eigen::MatrixXd> loss1(full ? n_loss : 0, Eigen::MatrixXd::Zero(n_e, 1)),
+            form1(full ? n_form : 0, Eigen::MatrixXd::Zero(n_e, 1));
+        route_into(local_route(flow.route), feed, 0, rec1, value1, &loss1, &form1);
+        for (Ix t = 0; t < nt; ++t) {
+            const double kg = at(flow.mass_kg, scrap_w_[i], static_cast<int>(t), values);
+            if (kg == 0.0) continue;
+            rec_scrap.col(t) += kg * rec1.col(0);
+            res.value_usd[t] += kg * value1;
+            if (!full) continue;
+            scrap_kg.col(t) += kg * feed;
+            for (std::size_t l = 0; l < n_loss; ++l) loss_scrap[l].col(t) += kg * loss1[l].col(0);
+            for (std::size_t f = 0; f < n_form; ++f) form_kg[f].col(t) += kg * form1[f].col(0);
+        }
+    }
+
+    const std::size_t n_el = model.elements.size();
+    res.recovered_eol_kg = scatter_rows(rec_eol, elements_, n_el);
+    res.recovered_scrap_kg = scatter_rows(rec_scrap, elements_, n_el);
+    res.demand_kg = Eigen::MatrixXd::Zero(ix(n_el), nt);
+    for (std::size_t d = 0; d < demand_elements_.size(); ++d)
+        for (Ix t = 0; t < nt; ++t)
+            res.demand_kg(ix(demand_elements_[d]), t) =
+                at(sc.demand_kg[demand_elements_[d]], demand_w_[d], static_cast<int>(t), values);
+    if (!full) return res;
+
+    // Every kg that reached end of life or came as scrap is recovered or a named loss, and every
+    // kg recovered is in one form.
+    for (Ix t = 0; t < nt; ++t) {
+        for (Ix e = 0; e < n_e; ++e) {
+            double lost_eol = 0.0, lost_scrap = 0.0, in_forms = 0.0;
+            for (std::size_t l = 0; l < n_loss; ++l) {
+                lost_eol += loss_eol[l](e, t);
+                lost_scrap += loss_scrap[l](e, t);
+            }
+            for (std::size_t f = 0; f < n_form; ++f) in_forms += form_kg[f](e, t);
+            const double recovered = rec_eol(e, t) + rec_scrap(e, t);
+            const double rel_forms = recovered > 0.0 ? std::abs(recovered - in_forms) / recovered : std::abs(in_forms);
+            const double out = (eol(e, t) - collected(e, t)) + untreated(e, t) + rec_eol(e, t) + lost_eol;
+            const double scrap_out = rec_scrap(e, t) + lost_scrap;
+            const double rel_eol = eol(e, t) > 0.0 ? std::abs(eol(e, t) - out) / eol(e, t) : std::abs(out);
+            const double rel_scrap =
+                scrap_kg(e, t) > 0.0 ? std::abs(scrap_kg(e, t) - scrap_out) / scrap_kg(e, t) : std::abs(scrap_out);
+            res.max_balance_residual = std::max({res.max_balance_residual, rel_forms, rel_eol, rel_scrap});
+            const auto symbol = model.elements[elements_[static_cast<std::size_t>(e)]].symbol;
+            if (rel_forms > kScenarioBalanceTolerance)
+                throw BalanceError(fmt::format("{} in {}: recovered {} kg vs the sum over recovered forms {} kg", symbol,
+                                               res.year(static_cast<int>(t)), recovered, in_forms));
+            if (rel_eol > kScenarioBalanceTolerance || rel_scrap > kScenarioBalanceTolerance)
+                throw BalanceError(fmt::format(
+                    "{} in {}: end of life {} kg vs uncollected + untreated + recovered + losses {} kg; scrap {} kg "
+                    "vs recovered + losses {} kg",
+                    symbol, res.year(static_cast<int>(t)), eol(e, t), out, scrap_kg(e, t), scrap_out));
+        }
+    }
+    res.inflow.resize(n_k, nt);
+    res.stock.resize(n_k, nt);
+    for (Ix k = 0; k < n_k; ++k)
+        for (Ix t = 0; t < nt; ++t) {
+            res.inflow(k, t) = at(*series_[static_cast<std::size_t>(k)].inflow, inflow_w_[static_cast<std::size_t>(k)],
+                                  static_cast<int>(t), values);
+            res.stock(k, t) = series_[static_cast<std::size_t>(k)].stock[static_cast<std::size_t>(t)];
+        }
+    res.outflow = outflow;
+    res.eol_kg = scatter_rows(eol, elements_, n_el);
+    res.collected_kg = scatter_rows(collected, elements_, n_el);
+    res.uncollected_kg = res.eol_kg - res.collected_kg;
+    res.untreated_kg = scatter_rows(untreated, elements_, n_el);
+    res.scrap_kg = scatter_rows(scrap_kg, elements_, n_el);
+    res.loss_names = loss_names_;
+    for (std::size_t l = 0; l < n_loss; ++l) {
+        res.loss_eol_kg.push_back(scatter_rows(loss_eol[l], elements_, n_el));
+        res.loss_scrap_kg.push_back(scatter_rows(loss_scrap[l], elements_, n_el));
+    }
+    res.forms = forms_;
+    for (std::size_t f = 0; f < n_form; ++f) res.recovered_form_kg.push_back(scatter_rows(form_kg[f], elements_, n_el));
+    res.params = used_params(sc.params, params_);
+    return res;
+}
+
+ScenarioResult run_scenario(const Model& model, const Scenario& scenario, const ParamValues& values,
+                            const RunLevers& levers)
+{
+    return ScenarioQuestion(model, scenario, Detail::Full).evaluate(values, levers);
+}
+
+ScenarioResult run_scenario(const Model& model, const Scenario& scenario)
+{
+    return run_scenario(model, scenario, scenario.params.nominal());
+}
+
+}  // namespace reclaim

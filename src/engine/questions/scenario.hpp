@@ -1,0 +1,103 @@
+#pragma once
+// A scenario over time: products put on the market age through the stock model, reach end of
+// life, are collected, sent by the year's plan to routes and recovered or lost; manufacturing
+// scrap goes straight to its route. Compiled once (ScenarioQuestion) and evaluated at any
+// parameter values: per plan, what one collected unit of each product gives (recovered, lost by
+// reason, untreated, per form, value) is computed once, and every year is that times the units
+// collected in it. Per year and element: end-of-life content, collected, recovered (end of life
+// and scrap apart), lost by reason, demand and the recycled share.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "core/param.hpp"
+#include "engine/evaluate/contents.hpp"
+#include "engine/evaluate/plan_shares.hpp"
+#include "engine/evaluate/route_network.hpp"
+#include "engine/evaluate/share_sets.hpp"
+#include "engine/evaluate/valuer.hpp"
+#include "engine/results.hpp"
+#include "model/model.hpp"
+#include "model/scenario.hpp"
+
+namespace reclaim {
+
+//! Levers of the inverse questions; the defaults run the scenario as given.
+struct RunLevers {
+    std::optional<double> uniform_collection;  //!< replaces every product's collection rate [fraction]
+    //! Share of the magnet class moved from the shredding route to the extraction route, in
+    //! every year's plan [fraction of what the plan shreds]; needs scenario.magnet_lever.
+    double magnet_moved = 0.0;
+};
+
+//! Relative tolerance of the yearly balances: eol = uncollected + untreated + recovered + losses,
+//! scrap = recovered + losses, and recovered (eol + scrap) = the sum over recovered forms, per
+//! element and year.
+inline constexpr double kScenarioBalanceTolerance = 1e-9;
+
+class ScenarioQuestion {
+public:
+    //! Full: every element any product or scrap can contain or that has demand. Headline: the
+    //! `reported` elements, plus those that flow into priced forms (for the value).
+    ScenarioQuestion(const Model& model, const Scenario& scenario, Detail detail,
+                     std::vector<std::size_t> reported = {});
+
+    //! The run at `values` (Scenario::params ids). Checks the stock balance of every product and,
+    //! in full, the yearly balance of every element (BalanceError).
+    ScenarioResult evaluate(const ParamValues& values, const RunLevers& levers = {});
+    [[nodiscard]] const Scenario& scenario() const { return *scenario_; }
+    [[nodiscard]] const Model& model() const { return *model_; }
+    //! Every parameter the answer depends on.
+    [[nodiscard]] const std::vector<ParamId>& params() const { return params_; }
+    [[nodiscard]] ShareSets share_sets() const;
+    //! Products put on the market (model indices): the rows of the product matrices.
+    [[nodiscard]] const std::vector<std::size_t>& products() const { return products_; }
+    //! The plan of each year.
+    [[nodiscard]] const std::vector<std::size_t>& plan_of_year() const { return plan_of_year_; }
+
+private:
+    struct ProductSeries {
+        std::size_t product;
+        const Series* inflow;
+        const Series* collection;
+        const Lifetime* lifetime;
+        std::vector<double> key;  //!< the values the cached outflow was computed at
+        std::vector<double> outflow, stock;
+    };
+    void compile_series(const Series& s, std::vector<Series::Weights>& w) const;
+    double at(const Series& s, const std::vector<Series::Weights>& w, int t, const ParamValues& v) const;
+    void outflows(const ParamValues& values);
+
+    const Model* model_;
+    const Scenario* scenario_;
+    Detail detail_;
+    int n_years_;
+    std::vector<std::size_t> products_;
+    std::vector<ProductSeries> series_;
+    std::vector<std::vector<Series::Weights>> inflow_w_, collection_w_;
+    std::vector<std::size_t> elements_;   //!< compiled elements, model order
+    std::vector<std::size_t> local_;      //!< model element -> compiled row, npos
+    std::vector<std::size_t> plan_of_year_, plans_used_, routes_used_;
+    std::vector<std::size_t> scrap_materials_;
+    Contents contents_;
+    std::vector<RouteNetwork> networks_;  //!< per entry of routes_used_
+    std::vector<PlanShares> plans_;       //!< per entry of plans_used_
+    std::vector<std::string> loss_names_, forms_;
+    std::vector<std::vector<std::size_t>> sink_loss_, sink_form_;  //!< per route used: sink -> index, npos
+    FormValuer valuer_;
+    std::vector<Eigen::VectorXd> form_weights_;  //!< per form: kg of form per kg of compiled element
+    std::vector<std::vector<Series::Weights>> scrap_w_, demand_w_;
+    std::vector<std::size_t> demand_elements_;  //!< model elements with a demand series
+    std::vector<ParamId> params_;
+};
+
+//! The run at nominal values (or `values`), in full.
+ScenarioResult run_scenario(const Model& model, const Scenario& scenario);
+ScenarioResult run_scenario(const Model& model, const Scenario& scenario, const ParamValues& values,
+                            const RunLevers& levers = {});
+
+}  // namespace reclaim

@@ -1,0 +1,54 @@
+#pragma once
+// Summaries of one Monte Carlo output: mean, P5, P50, P95, kept exactly while the samples fit a
+// fixed budget and binned beyond it, so memory is bounded by the outputs, not the samples
+// (docs/uncertainty.md, "Summaries").
+
+#include <cstddef>
+#include <vector>
+
+namespace reclaim {
+
+//! Mean and percentiles of one output.
+struct Summary {
+    double mean = 0.0;
+    double p5 = 0.0;
+    double p50 = 0.0;
+    double p95 = 0.0;
+    std::size_t count = 0;  //!< finite samples the summary is over (NaN samples are left out)
+};
+
+//! The p-quantile (0 <= p <= 1) of sorted values by linear interpolation between order
+//! statistics: h = (n - 1) p, x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h])
+//! (Hyndman & Fan 1996, definition 7; numpy's default). NaN for no values.
+double percentile_sorted(const std::vector<double>& sorted, double p);
+
+//! Mean, P5, P50 and P95 of the finite entries of `values`; NaN fields when there are none.
+Summary summarize(std::vector<double> values);
+
+//! One output's summary, fed one sample at a time in sample order. The first kExact finite
+//! values are kept and summarised exactly (summarize()); past them the kept values are turned
+//! into kBins bins of equal count (edges at their order statistics) plus an open bin at each
+//! end, every later value is counted in its bin, and a percentile is interpolated linearly
+//! inside the bin that holds its rank. The mean is always the exact sum in sample order.
+class StreamingSummary {
+public:
+    static constexpr std::size_t kExact = 10000;
+    static constexpr std::size_t kBins = 2000;
+
+    void add(double v);
+    [[nodiscard]] Summary summary() const;
+    [[nodiscard]] bool binned() const { return !edges_.empty(); }
+
+private:
+    void bin_kept();
+    [[nodiscard]] double quantile(double p) const;
+
+    std::vector<double> kept_;
+    std::vector<double> edges_;         //!< kBins + 1 edges, ascending
+    std::vector<std::size_t> counts_;   //!< kBins + 2: below edges_[0], the bins, above the last
+    double sum_ = 0.0;
+    double min_ = 0.0, max_ = 0.0;
+    std::size_t n_ = 0;
+};
+
+}  // namespace reclaim
