@@ -15,9 +15,9 @@ ReportTable tornado_table(const Model& model, const Sensitivity& s, bool fractio
     t.numeric = {true, false, false, true, true, true, true, true, true, true, false};
     for (std::size_t k = 0; k < s.bars.size(); ++k) {
         const auto& b = s.bars[k];
-        const Origin& o = model.params.origin(b.param);
+        const Origin& o = b.origin;
         t.rows.push_back({std::to_string(k + 1), o.file + ":" + std::to_string(o.line), o.column, sig(b.low),
-                          sig(model.params[b.param].value), sig(b.high), out(b.output_low), out(b.output_high),
+                          sig(b.spec.value), sig(b.high), out(b.output_low), out(b.output_high),
                           out(b.swing()), b.first_order ? sig(*b.first_order) : "-", o.source});
     }
     return t;
@@ -40,7 +40,7 @@ void add_tornado(ReportDocument& doc, const Model& model, const Sensitivity& s, 
     c.unit = fractions ? "%" : unit;
     c.nominal = s.nominal;
     for (const auto& b : s.bars) {
-        const Origin& o = model.params.origin(b.param);
+        const Origin& o = b.origin;
         c.rows.push_back({o.file + ":" + std::to_string(o.line), b.output_low, b.output_high});
     }
     doc.figure(tornado_svg(c), "Tornado of " + s.output + "; the table names each parameter's row and source.");

@@ -41,8 +41,8 @@ json sensitivity_json(const Model& model, const Sensitivity& s)
 {
     json params = json::array();
     for (const auto& b : s.bars) {
-        const Param& p = model.params[b.param];
-        const Origin& o = model.params.origin(b.param);
+        const Param& p = b.spec;
+        const Origin& o = b.origin;
         params.push_back({{"file", o.file},
                           {"line", o.line},
                           {"column", o.column},
@@ -74,6 +74,7 @@ void add_uncertainty_json(json& assessment, const Model& model, const AssessUnce
     assessment["uncertainty"] = {
         {"samples", u.samples},
         {"seed", u.seed},
+        {"samples_in", u.given},
         {"ranged_params", u.ranged_params},
         {"adjustments", {{"clipped", u.adjustments.clipped}, {"renormalised", u.adjustments.renormalised}}},
         {"recyclability_rate", summary_json(u.recyclability_rate)},
@@ -95,7 +96,7 @@ void write_tornado(std::ostream& out, Format format, const Model& model, const S
                 {Align::Right, Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right});
     for (std::size_t k = 0; k < s.bars.size(); ++k) {
         const auto& b = s.bars[k];
-        const Origin& o = model.params.origin(b.param);
+        const Origin& o = b.origin;
         t.add_row({std::to_string(k + 1), o.file + ":" + std::to_string(o.line) + " (" + o.column + ")",
                    range(b.low, b.high), sig(b.output_low), sig(b.output_high), sig(b.swing()),
                    b.first_order ? sig(*b.first_order, 2) : "-"});
@@ -103,7 +104,7 @@ void write_tornado(std::ostream& out, Format format, const Model& model, const S
     t.print(out, format);
     out << '\n' << (md ? "" : "  ") << "sources:\n";
     for (std::size_t k = 0; k < s.bars.size(); ++k)
-        out << (md ? "- " : "  ") << k + 1 << ". " << model.params.origin(s.bars[k].param).source << '\n';
+        out << (md ? "- " : "  ") << k + 1 << ". " << s.bars[k].origin.source << '\n';
 }
 
 void write_assess_uncertainty(std::ostream& out, Format format, const Model& model, const Assessment& a,
@@ -230,6 +231,7 @@ void add_run_uncertainty_json(json& run, const Model& model, const Scenario& sce
     run["uncertainty"] = {
         {"samples", u.samples},
         {"seed", u.seed},
+        {"samples_in", u.given},
         {"ranged_params", u.ranged_params},
         {"adjustments", {{"clipped", u.adjustments.clipped}, {"renormalised", u.adjustments.renormalised}}},
         {"sensitivity", u.sensitivity ? sensitivity_json(model, *u.sensitivity) : json(nullptr)}};
