@@ -37,7 +37,7 @@ json summary_json(const Summary& s)
     return {{"mean", number(s.mean)}, {"p5", number(s.p5)}, {"p50", number(s.p50)}, {"p95", number(s.p95)}};
 }
 
-json sensitivity_json(const Model& model, const Sensitivity& s)
+json sensitivity_json(const Model& /*model*/, const Sensitivity& s)
 {
     json params = json::array();
     for (const auto& b : s.bars) {
@@ -82,7 +82,7 @@ void add_uncertainty_json(json& assessment, const Model& model, const AssessUnce
         {"sensitivity", u.sensitivity ? sensitivity_json(model, *u.sensitivity) : json(nullptr)}};
 }
 
-void write_tornado(std::ostream& out, Format format, const Model& model, const Sensitivity& s)
+void write_tornado(std::ostream& out, Format format, const Model& /*model*/, const Sensitivity& s)
 {
     const bool md = format == Format::Md;
     out << '\n'

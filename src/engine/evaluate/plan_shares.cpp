@@ -13,6 +13,39 @@ PlanShares::PlanShares(const Model& model, std::size_t plan, const std::vector<s
         if (it == routes.end()) throw Error("plan '" + model.plans[plan].id + "': a route of the plan was not compiled");
         rows_.push_back(Row{s.product, s.treatment_class, static_cast<std::size_t>(it - routes.begin()), s.share});
     }
+    for (std::size_t i = 0; i < rows_.size(); ++i)
+        if (rows_[i].product == npos) class_rows_.push_back(i);
+    // A product's own rows for a class replace the class-wide rows of that class.
+    for (const auto& row : rows_) {
+        if (row.product == npos ||
+            std::any_of(product_rows_.begin(), product_rows_.end(), [&](const auto& p) { return p.first == row.product; }))
+            continue;
+        std::vector<bool> own(model.classes.size(), false);
+        for (const auto& r : rows_)
+            if (r.product == row.product) own[r.treatment_class] = true;
+        std::vector<std::size_t> applies;
+        for (std::size_t i = 0; i < rows_.size(); ++i)
+            if (rows_[i].product == npos ? !own[rows_[i].treatment_class] : rows_[i].product == row.product)
+                applies.push_back(i);
+        product_rows_.emplace_back(row.product, std::move(applies));
+    }
+}
+
+bool PlanShares::has_own_rows(std::size_t product) const
+{
+    return std::any_of(product_rows_.begin(), product_rows_.end(), [&](const auto& p) { return p.first == product; });
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> PlanShares::cells(std::size_t product) const
+{
+    const std::vector<std::size_t>* applies = &class_rows_;
+    for (const auto& [p, rows] : product_rows_)
+        if (p == product) applies = &rows;
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    for (std::size_t i : *applies) out.emplace_back(rows_[i].treatment_class, rows_[i].column);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
 }
 
 std::vector<ParamId> PlanShares::params() const
@@ -25,14 +58,11 @@ std::vector<ParamId> PlanShares::params() const
 void PlanShares::evaluate(const ParamValues& values, std::size_t product, Eigen::MatrixXd& out) const
 {
     out.setZero();
-    // Classes this product has rows of its own for: their class-wide rows do not apply.
-    std::vector<bool> own(model_->classes.size(), false);
-    if (product != npos)
-        for (const auto& r : rows_)
-            if (r.product == product) own[r.treatment_class] = true;
-    for (const auto& r : rows_) {
-        const bool applies = r.product == npos ? !own[r.treatment_class] : r.product == product;
-        if (!applies) continue;
+    const std::vector<std::size_t>* applies = &class_rows_;
+    for (const auto& [p, rows] : product_rows_)
+        if (p == product) applies = &rows;
+    for (std::size_t i : *applies) {
+        const Row& r = rows_[i];
         out(static_cast<Eigen::Index>(r.treatment_class), static_cast<Eigen::Index>(r.column)) +=
             std::clamp(values[r.share.index], 0.0, 1.0);
     }

@@ -22,6 +22,10 @@ public:
     //! sum above 1 divided by its sum; the rest of a class is untreated.
     void evaluate(const ParamValues& values, std::size_t product, Eigen::MatrixXd& out) const;
     [[nodiscard]] std::size_t plan() const { return plan_; }
+    //! Whether `product` has rows of its own (else the class-wide shares apply to it).
+    [[nodiscard]] bool has_own_rows(std::size_t product) const;
+    //! The (class, column) cells that can hold a share for `product`.
+    [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> cells(std::size_t product) const;
     //! The plan's shares.
     [[nodiscard]] std::vector<ParamId> params() const;
 
@@ -33,6 +37,8 @@ private:
     const Model* model_;
     std::size_t plan_;
     std::vector<Row> rows_;
+    std::vector<std::size_t> class_rows_;  //!< the rows that apply to a product without rows of its own
+    std::vector<std::pair<std::size_t, std::vector<std::size_t>>> product_rows_;  //!< (product, rows that apply)
 };
 
 //! The class-wide shares of `plan` at `values` on every route of the model: classes x routes.

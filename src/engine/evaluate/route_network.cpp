@@ -142,7 +142,9 @@ void RouteNetwork::reach(const Group& g, const ParamValues& values, std::vector<
 // Solves (I - A) x = e_entry on the processes the entry reaches (an unreachable closed loop
 // would make the whole system singular although no mass enters it), by Gaussian elimination
 // with partial pivoting on scratch memory, then sums the flows into sinks.
-void RouteNetwork::solve_group(const Group& g, const ParamValues& values, Detail detail, std::size_t row)
+// The processes the entry reaches through positive shares, into active_ and row_of_; a reached
+// process that cannot reach a sink is a loop without exit.
+void RouteNetwork::find_active(const Group& g, const ParamValues& values)
 {
     const Route& r = model_->routes[route_];
     const std::size_t n = r.processes.size();
@@ -153,12 +155,30 @@ void RouteNetwork::solve_group(const Group& g, const ParamValues& values, Detail
                                            "reaches a sink)",
                                            r.id, g.label, trapped_names(r, seen_, exits_)));
     active_.clear();
-    for (std::size_t p = 0; p < n; ++p) {
-        row_of_[p] = npos;
-        if (!seen_[p]) continue;
-        row_of_[p] = active_.size();
-        active_.push_back(p);
+    for (std::size_t p = 0; p < n; ++p)
+        if (seen_[p]) active_.push_back(p);
+}
+
+// Solves (I - A) x = e_entry on the processes the entry reaches (an unreachable closed loop
+// would make the whole system singular although no mass enters it), by Gaussian elimination
+// with partial pivoting on scratch memory, then sums the flows into sinks.
+void RouteNetwork::solve_group(Group& g, const ParamValues& values, Detail detail, std::size_t row)
+{
+    const Route& r = model_->routes[route_];
+    const std::size_t n = r.processes.size();
+    const bool all_positive =
+        std::all_of(g.arcs.begin(), g.arcs.end(), [&](const Arc& a) { return values[a.param] > 0; });
+    if (all_positive && g.all_positive_known) {
+        active_ = g.all_positive_active;
+    } else {
+        find_active(g, values);
+        if (all_positive) {
+            g.all_positive_active = active_;
+            g.all_positive_known = true;
+        }
     }
+    for (std::size_t p = 0; p < n; ++p) row_of_[p] = npos;
+    for (std::size_t i = 0; i < active_.size(); ++i) row_of_[active_[i]] = i;
     const std::size_t m = active_.size();
     share_.assign(g.arcs.size(), 0.0);
     for (std::size_t p : active_) {

@@ -79,9 +79,13 @@ private:
         std::string label;                    //!< the element's symbol, or the '*' wording
         std::vector<std::size_t> arcs_begin;  //!< per process, into arcs (size processes + 1)
         std::vector<Arc> arcs;
+        //! The processes reached when every share is positive (the common case), once known.
+        std::vector<std::size_t> all_positive_active;
+        bool all_positive_known = false;
     };
     void reach(const Group& g, const ParamValues& values, std::vector<bool>& seen, std::vector<bool>& exits) const;
-    void solve_group(const Group& g, const ParamValues& values, Detail detail, std::size_t row);
+    void solve_group(Group& g, const ParamValues& values, Detail detail, std::size_t row);
+    void find_active(const Group& g, const ParamValues& values);
 
     const Model* model_;
     std::size_t route_;

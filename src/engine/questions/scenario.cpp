@@ -45,7 +45,7 @@ ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detai
     for (auto p : products_) {
         const Lifetime* lt = sc.lifetime_of(model, p);
         if (!lt) throw ScenarioError("product '" + model.products[p].id + "' has no lifetime");
-        series_.push_back(ProductSeries{p, &sc.put_on_market[p], &sc.collection[p], lt, {}, {}, {}});
+        series_.push_back(ProductSeries{p, &sc.put_on_market[p], &sc.collection[p], lt, {}, {}, {}, {}, {}});
     }
     for (const auto& f : sc.scrap)
         if (f.kind == ScrapFlow::Kind::Material) scrap_materials_.push_back(f.item);
@@ -114,6 +114,31 @@ ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detai
     contents_ = Contents(model, products_, elements_, scrap_materials_);
     for (auto r : routes_used_) networks_.emplace_back(model, r, elements_);
     for (auto plan : plans_used_) plans_.emplace_back(model, plan, routes_used_);
+    for (const auto& plan : plans_) {
+        base_cells_.push_back(plan.cells(npos));
+        if (sc.magnet_lever) {
+            const auto to = static_cast<std::size_t>(
+                std::lower_bound(routes_used_.begin(), routes_used_.end(), sc.magnet_lever->extraction_route) -
+                routes_used_.begin());
+            base_cells_.back().emplace_back(sc.magnet_lever->treatment_class, to);
+            std::sort(base_cells_.back().begin(), base_cells_.back().end());
+            base_cells_.back().erase(std::unique(base_cells_.back().begin(), base_cells_.back().end()),
+                                     base_cells_.back().end());
+        }
+        cells_.emplace_back();
+        for (auto p : products_) {
+            auto cells = plan.cells(p);
+            if (sc.magnet_lever) {
+                const auto to = static_cast<std::size_t>(
+                    std::lower_bound(routes_used_.begin(), routes_used_.end(), sc.magnet_lever->extraction_route) -
+                    routes_used_.begin());
+                cells.emplace_back(sc.magnet_lever->treatment_class, to);
+                std::sort(cells.begin(), cells.end());
+                cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
+            }
+            cells_.back().push_back(std::move(cells));
+        }
+    }
     for (std::size_t f = 0; f < valuer_.size(); ++f) {
         const Eigen::VectorXd all = form_kg_weights(valuer_.form(f));
         Eigen::VectorXd w(ix(elements_.size()));
@@ -207,7 +232,32 @@ void ScenarioQuestion::outflows(const ParamValues& values)
     }
 }
 
-ScenarioResult ScenarioQuestion::evaluate(const ParamValues& values, const RunLevers& levers)
+void ScenarioQuestion::class_yield(const Eigen::MatrixXd& shares,
+                                   const std::vector<std::pair<std::size_t, std::size_t>>& cells, ClassYield& y) const
+{
+    const Ix n_cls = shares.rows(), n_e = ix(elements_.size());
+    y.recovered.setZero(n_cls, n_e);
+    y.value.setZero(n_cls, n_e);
+    const bool full = detail_ == Detail::Full;
+    if (full) {
+        y.loss.assign(loss_names_.size(), Eigen::MatrixXd::Zero(n_cls, n_e));
+        y.form.assign(forms_.size(), Eigen::MatrixXd::Zero(n_cls, n_e));
+    }
+    for (const auto& [c, r] : cells) {
+        const double s = shares(ix(c), ix(r));
+        if (s == 0.0) continue;
+        const RouteSolution& sol = networks_[r].solution();
+        y.recovered.row(ix(c)) += s * sol.recovered.transpose();
+        y.value.row(ix(c)) += s * usd_[r].transpose();
+        if (!full) continue;
+        for (std::size_t j = 0; j < sink_loss_[r].size(); ++j) {
+            Eigen::MatrixXd& into = sink_loss_[r][j] != npos ? y.loss[sink_loss_[r][j]] : y.form[sink_form_[r][j]];
+            into.row(ix(c)) += s * sol.sink_yield.col(ix(j)).transpose();
+        }
+    }
+}
+
+const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, const RunLevers& levers)
 {
     const Model& model = *model_;
     const Scenario& sc = *scenario_;
@@ -225,37 +275,51 @@ ScenarioResult ScenarioQuestion::evaluate(const ParamValues& values, const RunLe
     outflows(values);
 
     // Units collected per product and year.
-    Eigen::MatrixXd outflow(n_k, nt), units(n_k, nt);
-    for (Ix k = 0; k < n_k; ++k)
+    Eigen::MatrixXd& outflow = outflow_;
+    Eigen::MatrixXd& units = units_;
+    outflow.resize(n_k, nt);
+    units.resize(n_k, nt);
+    for (Ix k = 0; k < n_k; ++k) {
+        const auto sk = static_cast<std::size_t>(k);
+        ProductSeries& ps = series_[sk];
+        // The collection per year, recomputed only when one of its points changed.
+        std::vector<double>& key = ps.collection_key;
+        bool changed = key.size() != ps.collection->points.size() || ps.collection_rate.empty();
+        key.resize(ps.collection->points.size());
+        for (std::size_t i = 0; i < key.size(); ++i) {
+            const double v = values[ps.collection->points[i].value.index];
+            changed = changed || v != key[i];
+            key[i] = v;
+        }
+        if (changed) {
+            ps.collection_rate.resize(static_cast<std::size_t>(nt));
+            for (Ix t = 0; t < nt; ++t)
+                ps.collection_rate[static_cast<std::size_t>(t)] = at(*ps.collection, collection_w_[sk], static_cast<int>(t), values);
+        }
         for (Ix t = 0; t < nt; ++t) {
-            outflow(k, t) = series_[static_cast<std::size_t>(k)].outflow[static_cast<std::size_t>(t)];
-            const double c = levers.uniform_collection
-                                 ? *levers.uniform_collection
-                                 : at(*series_[static_cast<std::size_t>(k)].collection,
-                                      collection_w_[static_cast<std::size_t>(k)], static_cast<int>(t), values);
+            outflow(k, t) = ps.outflow[static_cast<std::size_t>(t)];
+            const double c = levers.uniform_collection ? *levers.uniform_collection : ps.collection_rate[static_cast<std::size_t>(t)];
             units(k, t) = c * outflow(k, t);
         }
+    }
 
     // What 1 kg of each element fed to each route is worth: its yield into each priced form x
     // kg of form per kg of element x price x payable.
-    std::vector<Eigen::VectorXd> usd(routes_used_.size(), Eigen::VectorXd::Zero(n_e));
+    usd_.resize(routes_used_.size());
     for (std::size_t r = 0; r < routes_used_.size(); ++r) {
+        usd_[r].setZero(n_e);
         const Eigen::MatrixXd& y = networks_[r].solution().sink_yield;
         for (Ix j = 0; j < y.cols(); ++j) {
             const std::size_t f = sink_form_[r][static_cast<std::size_t>(j)];
             if (f == npos || !valuer_.price(f)) continue;
-            usd[r] += valuer_.usd_per_kg(f, values) * y.col(j).cwiseProduct(form_weights_[f]);
+            usd_[r] += valuer_.usd_per_kg(f, values) * y.col(j).cwiseProduct(form_weights_[f]);
         }
     }
 
     // Per plan, per collected unit of each product: elements x products.
-    struct PerUnit {
-        Eigen::MatrixXd recovered, untreated;
-        std::vector<Eigen::MatrixXd> loss, form;
-        Eigen::VectorXd value;
-    };
-    std::vector<PerUnit> per_unit(plans_used_.size());
-    Eigen::MatrixXd shares(n_cls, ix(routes_used_.size()));
+    per_unit_.resize(plans_used_.size());
+    Eigen::MatrixXd& shares = shares_;
+    shares.resize(n_cls, ix(routes_used_.size()));
     auto local_route = [&](std::size_t route) {
         return static_cast<std::size_t>(std::lower_bound(routes_used_.begin(), routes_used_.end(), route) -
                                         routes_used_.begin());
@@ -266,55 +330,75 @@ ScenarioResult ScenarioQuestion::evaluate(const ParamValues& values, const RunLe
                           std::vector<Eigen::MatrixXd>* loss, std::vector<Eigen::MatrixXd>* form) {
         const RouteSolution& sol = networks_[r].solution();
         rec.col(col) += v.cwiseProduct(sol.recovered);
-        value += v.dot(usd[r]);
+        value += v.dot(usd_[r]);
         if (!full) return;
         for (std::size_t j = 0; j < sink_loss_[r].size(); ++j) {
-            const Eigen::VectorXd kg = v.cwiseProduct(sol.sink_yield.col(ix(j)));
-            if (sink_loss_[r][j] != npos) (*loss)[sink_loss_[r][j]].col(col) += kg;
-            else (*form)[sink_form_[r][j]].col(col) += kg;
+            if (sink_loss_[r][j] != npos) (*loss)[sink_loss_[r][j]].col(col) += v.cwiseProduct(sol.sink_yield.col(ix(j)));
+            else (*form)[sink_form_[r][j]].col(col) += v.cwiseProduct(sol.sink_yield.col(ix(j)));
         }
     };
+    // Per plan: what 1 kg of each element of each class gives (the plan's shares folded with the
+    // route yields), then per product its content times that.
+    base_shares_.resize(plans_used_.size());
+    auto apply_lever = [&](Eigen::MatrixXd& m) {
+        if (levers.magnet_moved == 0.0) return;
+        const MagnetLever& lever = *sc.magnet_lever;
+        const Ix c = ix(lever.treatment_class), from = ix(local_route(lever.shred_route)),
+                 to = ix(local_route(lever.extraction_route));
+        const double moved = levers.magnet_moved * m(c, from);
+        m(c, from) -= moved;
+        m(c, to) += moved;
+    };
     for (std::size_t pi = 0; pi < plans_used_.size(); ++pi) {
-        PerUnit& z = per_unit[pi];
-        z.recovered = Eigen::MatrixXd::Zero(n_e, n_k);
-        z.value = Eigen::VectorXd::Zero(n_k);
+        PerUnit& z = per_unit_[pi];
+        z.recovered.resize(n_e, n_k);
+        z.value.resize(n_k);
         if (full) {
-            z.untreated = Eigen::MatrixXd::Zero(n_e, n_k);
-            z.loss.assign(n_loss, Eigen::MatrixXd::Zero(n_e, n_k));
-            z.form.assign(n_form, Eigen::MatrixXd::Zero(n_e, n_k));
+            z.untreated.resize(n_e, n_k);
+            z.loss.assign(n_loss, Eigen::MatrixXd(n_e, n_k));
+            z.form.assign(n_form, Eigen::MatrixXd(n_e, n_k));
         }
+        Eigen::MatrixXd& base = base_shares_[pi];
+        base.resize(n_cls, ix(routes_used_.size()));
+        plans_[pi].evaluate(values, npos, base);
+        apply_lever(base);
+        class_yield(base, base_cells_[pi], base_yield_);
         for (Ix k = 0; k < n_k; ++k) {
             const std::size_t product = products_[static_cast<std::size_t>(k)];
-            plans_[pi].evaluate(values, product, shares);
-            if (levers.magnet_moved != 0.0) {
-                const MagnetLever& m = *sc.magnet_lever;
-                const Ix c = ix(m.treatment_class), from = ix(local_route(m.shred_route)),
-                         to = ix(local_route(m.extraction_route));
-                const double moved = levers.magnet_moved * shares(c, from);
-                shares(c, from) -= moved;
-                shares(c, to) += moved;
+            const Eigen::MatrixXd* s = &base;
+            const ClassYield* y = &base_yield_;
+            if (plans_[pi].has_own_rows(product)) {
+                plans_[pi].evaluate(values, product, shares);
+                apply_lever(shares);
+                class_yield(shares, cells_[pi][static_cast<std::size_t>(k)], own_yield_);
+                s = &shares;
+                y = &own_yield_;
             }
             const ClassContent& content = contents_.content(product);
-            for (Ix c = 0; c < n_cls; ++c) {
-                if (content.row(c).isZero(0.0)) continue;
-                if (full) z.untreated.col(k) += std::max(0.0, 1.0 - shares.row(c).sum()) * content.row(c).transpose();
-                for (std::size_t r = 0; r < routes_used_.size(); ++r) {
-                    const double s = shares(c, ix(r));
-                    if (s == 0.0) continue;
-                    route_into(r, s * content.row(c).transpose(), k, z.recovered, z.value[k], &z.loss, &z.form);
-                }
-            }
+            z.recovered.col(k) = content.cwiseProduct(y->recovered).colwise().sum().transpose();
+            z.value[k] = content.cwiseProduct(y->value).sum();
+            if (!full) continue;
+            const Eigen::VectorXd untreated = (Eigen::VectorXd::Ones(n_cls) - s->rowwise().sum()).cwiseMax(0.0);
+            z.untreated.col(k) = content.transpose() * untreated;
+            for (std::size_t l = 0; l < n_loss; ++l)
+                z.loss[l].col(k) = content.cwiseProduct(y->loss[l]).colwise().sum().transpose();
+            for (std::size_t f = 0; f < n_form; ++f)
+                z.form[f].col(k) = content.cwiseProduct(y->form[f]).colwise().sum().transpose();
         }
     }
 
-    ScenarioResult res;
+    ScenarioResult& res = result_;
     res.first_year = sc.first_year;
     res.n_years = n_years_;
     res.survival = sc.survival;
     res.products = products_;
     res.plan_of_year = plan_of_year_;
-    Eigen::MatrixXd rec_eol = Eigen::MatrixXd::Zero(n_e, nt), rec_scrap = Eigen::MatrixXd::Zero(n_e, nt);
-    res.value_usd = Eigen::VectorXd::Zero(nt);
+    Eigen::MatrixXd& rec_eol = rec_eol_;
+    Eigen::MatrixXd& rec_scrap = rec_scrap_;
+    rec_eol.setZero(n_e, nt);
+    rec_scrap.setZero(n_e, nt);
+    res.value_usd.setZero(nt);
+    res.max_balance_residual = 0.0;
     Eigen::MatrixXd untreated, scrap_kg, eol, collected;
     std::vector<Eigen::MatrixXd> loss_eol, loss_scrap, form_kg;
     if (full) {
@@ -332,9 +416,9 @@ ScenarioResult ScenarioQuestion::evaluate(const ParamValues& values, const RunLe
         const auto pi = static_cast<std::size_t>(
             std::lower_bound(plans_used_.begin(), plans_used_.end(), plan_of_year_[static_cast<std::size_t>(t)]) -
             plans_used_.begin());
-        const PerUnit& z = per_unit[pi];
+        const PerUnit& z = per_unit_[pi];
         const auto u = units.col(t);
-        rec_eol.col(t) = z.recovered * u;
+        rec_eol.col(t).noalias() = z.recovered * u;
         res.value_usd[t] = z.value.dot(u);
         if (!full) continue;
         untreated.col(t) = z.untreated * u;
@@ -343,18 +427,23 @@ ScenarioResult ScenarioQuestion::evaluate(const ParamValues& values, const RunLe
     }
 
     // Manufacturing scrap: per kg of each flow, then times its kg in each year.
+    Eigen::MatrixXd rec1(n_e, 1);
+    std::vector<Eigen::MatrixXd> loss1, form1;
     for (std::size_t i = 0; i < sc.scrap.size(); ++i) {
         const ScrapFlow& flow = sc.scrap[i];
-        Eigen::VectorXd feed = Eigen::VectorXd::Zero(n_e);
+        Eigen::VectorXd& feed = v_;
+        feed.setZero(n_e);
         if (flow.kind == ScrapFlow::Kind::Element) {
             if (local_[flow.item] != npos) feed[ix(local_[flow.item])] = 1.0;
         } else {
             feed = contents_.composition(flow.item);
         }
-        Eigen::MatrixXd rec1 = Eigen::MatrixXd::Zero(n_e, 1);
+        rec1.setZero();
         double value1 = 0.0;
-        std::vector<Eigen::MatrixXd> loss1(full ? n_loss : 0, Eigen::MatrixXd::Zero(n_e, 1)),
-            form1(full ? n_form : 0, Eigen::MatrixXd::Zero(n_e, 1));
+        if (full) {
+            loss1.assign(n_loss, Eigen::MatrixXd::Zero(n_e, 1));
+            form1.assign(n_form, Eigen::MatrixXd::Zero(n_e, 1));
+        }
         route_into(local_route(flow.route), feed, 0, rec1, value1, &loss1, &form1);
         for (Ix t = 0; t < nt; ++t) {
             const double kg = at(flow.mass_kg, scrap_w_[i], static_cast<int>(t), values);
@@ -368,10 +457,14 @@ ScenarioResult ScenarioQuestion::evaluate(const ParamValues& values, const RunLe
         }
     }
 
+    // The compiled rows of the model-element matrices; the other rows stay zero.
     const std::size_t n_el = model.elements.size();
-    res.recovered_eol_kg = scatter_rows(rec_eol, elements_, n_el);
-    res.recovered_scrap_kg = scatter_rows(rec_scrap, elements_, n_el);
-    res.demand_kg = Eigen::MatrixXd::Zero(ix(n_el), nt);
+    for (auto* m : {&res.recovered_eol_kg, &res.recovered_scrap_kg, &res.demand_kg})
+        if (m->rows() != ix(n_el) || m->cols() != nt) m->setZero(ix(n_el), nt);
+    for (std::size_t k = 0; k < elements_.size(); ++k) {
+        res.recovered_eol_kg.row(ix(elements_[k])) = rec_eol.row(ix(k));
+        res.recovered_scrap_kg.row(ix(elements_[k])) = rec_scrap.row(ix(k));
+    }
     for (std::size_t d = 0; d < demand_elements_.size(); ++d)
         for (Ix t = 0; t < nt; ++t)
             res.demand_kg(ix(demand_elements_[d]), t) =
@@ -422,6 +515,9 @@ ScenarioResult ScenarioQuestion::evaluate(const ParamValues& values, const RunLe
     res.untreated_kg = scatter_rows(untreated, elements_, n_el);
     res.scrap_kg = scatter_rows(scrap_kg, elements_, n_el);
     res.loss_names = loss_names_;
+    res.loss_eol_kg.clear();
+    res.loss_scrap_kg.clear();
+    res.recovered_form_kg.clear();
     for (std::size_t l = 0; l < n_loss; ++l) {
         res.loss_eol_kg.push_back(scatter_rows(loss_eol[l], elements_, n_el));
         res.loss_scrap_kg.push_back(scatter_rows(loss_scrap[l], elements_, n_el));
@@ -435,7 +531,8 @@ ScenarioResult ScenarioQuestion::evaluate(const ParamValues& values, const RunLe
 ScenarioResult run_scenario(const Model& model, const Scenario& scenario, const ParamValues& values,
                             const RunLevers& levers)
 {
-    return ScenarioQuestion(model, scenario, Detail::Full).evaluate(values, levers);
+    ScenarioQuestion question(model, scenario, Detail::Full);
+    return question.evaluate(values, levers);
 }
 
 ScenarioResult run_scenario(const Model& model, const Scenario& scenario)

@@ -47,8 +47,9 @@ public:
                      std::vector<std::size_t> reported = {});
 
     //! The run at `values` (Scenario::params ids). Checks the stock balance of every product and,
-    //! in full, the yearly balance of every element (BalanceError).
-    ScenarioResult evaluate(const ParamValues& values, const RunLevers& levers = {});
+    //! in full, the yearly balance of every element (BalanceError). The result is the question's
+    //! own storage, reused by the next evaluation: copy it to keep it.
+    const ScenarioResult& evaluate(const ParamValues& values, const RunLevers& levers = {});
     [[nodiscard]] const Scenario& scenario() const { return *scenario_; }
     [[nodiscard]] const Model& model() const { return *model_; }
     //! Every parameter the answer depends on.
@@ -67,6 +68,7 @@ private:
         const Lifetime* lifetime;
         std::vector<double> key;  //!< the values the cached outflow was computed at
         std::vector<double> outflow, stock;
+        std::vector<double> collection_key, collection_rate;  //!< the collection per year, cached likewise
     };
     void compile_series(const Series& s, std::vector<Series::Weights>& w) const;
     double at(const Series& s, const std::vector<Series::Weights>& w, int t, const ParamValues& v) const;
@@ -93,6 +95,31 @@ private:
     std::vector<std::vector<Series::Weights>> scrap_w_, demand_w_;
     std::vector<std::size_t> demand_elements_;  //!< model elements with a demand series
     std::vector<ParamId> params_;
+    // Scratch, reused by every evaluation (a question per thread).
+    struct PerUnit {  //!< per plan, per collected unit of each product: compiled elements x products
+        Eigen::MatrixXd recovered, untreated;
+        std::vector<Eigen::MatrixXd> loss, form;
+        Eigen::VectorXd value;
+    };
+    std::vector<PerUnit> per_unit_;
+    //! Per plan used, per product: the (class, route) cells that can hold a share (the magnet
+    //! lever's extraction cell included).
+    std::vector<std::vector<std::vector<std::pair<std::size_t, std::size_t>>>> cells_;
+    std::vector<Eigen::MatrixXd> base_shares_;  //!< per plan used: the class-wide shares
+    //! Per kg of each element in each class (classes x compiled elements), under one set of
+    //! shares: recovered, value [USD/kg], and in full the losses by reason and the forms.
+    struct ClassYield {
+        Eigen::MatrixXd recovered, value;
+        std::vector<Eigen::MatrixXd> loss, form;
+    };
+    void class_yield(const Eigen::MatrixXd& shares, const std::vector<std::pair<std::size_t, std::size_t>>& cells,
+                     ClassYield& y) const;
+    ClassYield base_yield_, own_yield_;
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> base_cells_;  //!< per plan used
+    std::vector<Eigen::VectorXd> usd_;  //!< per route used: USD per kg of each element fed
+    Eigen::MatrixXd outflow_, units_, shares_, rec_eol_, rec_scrap_;
+    Eigen::VectorXd v_;
+    ScenarioResult result_;
 };
 
 //! The run at nominal values (or `values`), in full.
