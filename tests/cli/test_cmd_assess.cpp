@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdio>
+#include <set>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -43,6 +44,22 @@ TEST_CASE("reclaim assess states the default plan and balances", "[cli][assess]"
     CHECK(doc["balance_residual"].get<double>() <= 1e-9);
     // Nd through magnet_hpms: 0.276 x 0.9 x 0.95 = 0.23598 kg.
     CHECK(doc["elements"]["Nd"]["recovered_kg"].get<double>() == Approx(0.23598).epsilon(1e-12));
+}
+
+TEST_CASE("reclaim assess lists the largest losses of the critical elements", "[cli][assess]")
+{
+    // The command line's critical elements (Nd Pr Dy Tb Li Co Ni): half of the bev is not
+    // collected, and the collected Nd is shredded with steel: 0.9 x 0.5 = 45% to ferrous scrap.
+    Run r = reclaim_run("assess bev --collection 0.5");
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.out, Contains("1. 50% of Ni: battery not collected -> uncollected"));
+    CHECK_THAT(r.out, Contains(". 45% of Nd: magnet — shredded with steel (shred_steel/shred) -> loss:ferrous-scrap"));
+    Run j = reclaim_run("--format json assess bev --collection 0.5");
+    REQUIRE(j.code == 0);
+    auto doc = nlohmann::json::parse(j.out);
+    REQUIRE_FALSE(doc["top_losses"].empty());
+    const std::set<std::string> critical{"Nd", "Pr", "Dy", "Tb", "Li", "Co", "Ni"};
+    for (const auto& t : doc["top_losses"]) CHECK(critical.count(t["element"].get<std::string>()) == 1);
 }
 
 TEST_CASE("reclaim assess rejects bad options before loading", "[cli][assess][errors]")

@@ -83,3 +83,38 @@ TEST_CASE("run --samples gives each target its probability of being met", "[cli]
     CHECK(bad.exit_code != 0);
     CHECK_THAT(bad.out, Catch::Contains("outside the scenario's years"));
 }
+
+TEST_CASE("The sensitivity or the threads without samples to run are a usage error", "[cli][uncertainty]")
+{
+    for (const std::string cmd : {"assess rotor --sensitivity Nd", "compare rotor --plans p,q --sensitivity Nd",
+                                  "run one --no-files --sensitivity Nd:2010", "run one --no-files --threads 2"}) {
+        auto r = run_reclaim(mc_data() + " " + cmd);
+        INFO(cmd << "\n" << r.out);
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.out, Catch::Contains("needs --samples N or --samples-in FILE"));
+    }
+}
+
+TEST_CASE("run --sensitivity names an unknown element, a year outside the scenario, a malformed output or an element without demand", "[cli][uncertainty][run]")
+{
+    // tests/data/mc scenario `one`: 2000-2012, demand for Nd only, its target in 2010.
+    auto output = [](const std::string& what) {
+        auto r = run_reclaim(mc_data() + " --format json run one --no-files --samples 20 --sensitivity " + what, false);
+        REQUIRE(r.exit_code == 0);
+        return json::parse(r.out)["uncertainty"]["sensitivity"]["output"].get<std::string>();
+    };
+    CHECK(output("Nd") == "Nd recycled_share 2010");  // the first target's year
+    CHECK(output("Nd:2011") == "Nd recycled_share 2011");
+    const std::pair<const char*, const char*> bad[] = {
+        {"Xx:2010", "no element 'Xx'"},
+        {"Nd:1990", "outside the scenario's years 2000-2012"},
+        {"Nd:20x", "expected ELEMENT:YEAR"},
+        {"Fe:2010", "no demand for Fe in 2010"},
+    };
+    for (const auto& [what, message] : bad) {
+        auto r = run_reclaim(mc_data() + " run one --no-files --samples 10 --sensitivity " + what);
+        INFO(what << "\n" << r.out);
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.out, Catch::Contains(message));
+    }
+}

@@ -37,9 +37,12 @@ public:
         std::size_t p = process(from);
         Destination d;
         if (to.rfind("recovered:", 0) == 0 || to.rfind("loss:", 0) == 0) {
+            const bool recovered = to.rfind("recovered:", 0) == 0;
+            const Sink sink{recovered ? Sink::Kind::Recovered : Sink::Kind::Loss,
+                            to.substr(recovered ? 10 : 5)};
             std::size_t k = 0;
-            while (k < r.sinks.size() && r.sinks[k] != to) ++k;
-            if (k == r.sinks.size()) r.sinks.push_back(to);
+            while (k < r.sinks.size() && !(r.sinks[k] == sink)) ++k;
+            if (k == r.sinks.size()) r.sinks.push_back(sink);
             d = {Destination::Kind::Sink, k};
         } else {
             d = {Destination::Kind::Process, process(to)};
@@ -70,12 +73,12 @@ private:
     std::size_t line_ = 1;
 };
 
-//! Column of a sink in a RouteSolution's sink_yield.
-inline std::size_t sink_of(const Model& m, std::size_t route, const std::string& name)
+//! Column of a sink in a RouteSolution's sink_yield; `label` as "recovered:X" or "loss:y".
+inline std::size_t sink_of(const Model& m, std::size_t route, const std::string& label)
 {
     const auto& s = m.routes[route].sinks;
     for (std::size_t k = 0; k < s.size(); ++k)
-        if (s[k] == name) return k;
+        if (s[k].label() == label) return k;
     return npos;
 }
 

@@ -57,8 +57,8 @@ TEST_CASE("Assessing a cell through the hydro route values its lithium carbonate
           "[engine][value][assess]")
 {
     const Model& m = value_model();
-    SolvedModel solved(m);
-    AssessValue v = assess_value(m, assess(solved, cell(m, "hydro", 3.0)), solved.values());
+    Assessment a = assess(m, cell(m, "hydro", 3.0));
+    AssessValue v = assess_value(m, a, m.params.nominal());
     CHECK(form(v, "li2co3").kg == Approx(3 * kHydroLi2co3Kg).epsilon(1e-12));
     CHECK(form(v, "CoSO4·7H2O").kg == Approx(3 * kHydroCoso4Kg).epsilon(1e-12));
     CHECK(form(v, "CoSO4·7H2O").payable == Approx(0.8));
@@ -67,14 +67,15 @@ TEST_CASE("Assessing a cell through the hydro route values its lithium carbonate
     CHECK(v.total_usd == Approx(27.42).margin(0.01));
     CHECK(v.per_unit_usd == Approx(kHydroUsd).epsilon(1e-12));
     CHECK(v.forms.unpriced == 0);
+    // The assessment carries the same priced total.
+    CHECK(a.value_usd == Approx(3 * kHydroUsd).epsilon(1e-12));
 }
 
 TEST_CASE("The pyro route is worth less per cell than hydro, with the latest neodymium oxide price",
           "[engine][value][assess]")
 {
     const Model& m = value_model();
-    SolvedModel solved(m);
-    AssessValue v = assess_value(m, assess(solved, cell(m, "pyro")), solved.values());
+    AssessValue v = assess_value(m, assess(m, cell(m, "pyro")), m.params.nominal());
     CHECK(v.total_usd == Approx(kPyroUsd).epsilon(1e-12));
     CHECK(v.total_usd == Approx(7.107).margin(0.001));
     CHECK(form(v, "nd2o3").price->date == "2025-03-31");
@@ -90,29 +91,30 @@ TEST_CASE("A recovered form without a price is counted as unpriced and adds noth
                          "hydro,leach,C,loss:residue,0.5,test fixture\n"
                          "hydro,leach,*,loss:residue,1,test fixture"));
     Model m = load_model(data.dir());
-    SolvedModel solved(m);
-    AssessValue v = assess_value(m, assess(solved, cell(m, "hydro")), solved.values());
+    Assessment a = assess(m, cell(m, "hydro"));
+    AssessValue v = assess_value(m, a, m.params.nominal());
     // The cell's carbon: 2 kg x (1 - 0.05 - 0.10 - 0.02) = 1.66 kg, half recovered as an
     // unresolved form, so its kg are the element kg.
     CHECK(form(v, "carbon_black").kg == Approx(0.83).epsilon(1e-12));
     CHECK_FALSE(form(v, "carbon_black").priced());
     CHECK(v.forms.unpriced == 1);
     CHECK(v.total_usd == Approx(kHydroUsd).epsilon(1e-12));
+    CHECK(a.value_usd == Approx(kHydroUsd).epsilon(1e-12));  // the unpriced form adds nothing
 }
 
-TEST_CASE("The Monte Carlo kernel values a sample at its sampled prices", "[engine][value][uncertainty]")
+TEST_CASE("A compiled assessment values a sample at its sampled prices", "[engine][value][uncertainty]")
 {
     const Model& m = value_model();
-    AssessHeadline h(m, cell(m, "hydro"));
+    AssessQuestion q(m, cell(m, "hydro"));
     ParamValues values = m.params.nominal();
-    h.evaluate(values);
-    CHECK(h.value_usd() == Approx(kHydroUsd).epsilon(1e-12));
+    CHECK(q.evaluate(values, Detail::Headline).value_usd == Approx(kHydroUsd).epsilon(1e-12));
     // The lithium carbonate price at its high, 14 USD/kg: 0.4791 x 14 + 4.350 = 11.06 USD.
     values[m.prices.at(0).usd_per_kg.index] = 14.0;
-    h.evaluate(values);
-    CHECK(h.value_usd() == Approx(kHydroLi2co3Kg * 14.0 + kHydroCoso4Kg * 4.8).epsilon(1e-12));
+    CHECK(q.evaluate(values, Detail::Headline).value_usd ==
+          Approx(kHydroLi2co3Kg * 14.0 + kHydroCoso4Kg * 4.8).epsilon(1e-12));
     // Prices with a range are sampled: li2co3 and CoSO4·7H2O, nothing else of the cell has one.
-    CHECK(h.ranged().size() == 2);
+    Sampler sampler(m.params, q.params(), q.share_sets(), 1);
+    CHECK(sampler.sampled().size() == 2);
 }
 
 TEST_CASE("A uniform lithium carbonate price gives the value's mean and percentiles computed by hand",

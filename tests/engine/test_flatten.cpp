@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <vector>
+
 #include "engine/evaluate/contents.hpp"
+#include "engine/questions/bom_tree.hpp"
 #include "io/load.hpp"
 #include "support/temp_data.hpp"
 
@@ -109,4 +113,29 @@ TEST_CASE("The BoM tree's lines add up to the product's total", "[engine][flatte
     CHECK(root.children[0].item == "nmc811_pack");
     CHECK(root.children[0].quantity == 60.0);
     CHECK(root.children[0].kg.sum() == Approx(60 * 4.46).epsilon(1e-12));
+}
+
+TEST_CASE("Compiled contents keep only the asked elements, in the asked column order", "[engine][flatten]")
+{
+    TempData d;
+    Model m = load(d);
+    const std::size_t bev = *m.find_product("bev");
+    const std::size_t nd = *m.elements.find("Nd"), li = *m.elements.find("Li");
+    Contents c(m, {bev}, {nd, li});
+    c.evaluate(m.params.nominal());
+    REQUIRE(c.elements() == std::vector<std::size_t>{nd, li});
+    const ClassContent& k = c.content(bev);
+    REQUIRE(k.cols() == 2);
+    Eigen::VectorXd total = k.colwise().sum().transpose();
+    // The same hand values as the full flattening: Nd 0.276 kg, Li 60 x (1.3 x 0.0713 + 0.6 x 0.011).
+    CHECK(total[0] == Approx(0.276).epsilon(1e-12));
+    CHECK(total[1] == Approx(60 * (1.3 * kLiInNmc811 + 0.6 * 0.011)).epsilon(1e-12));
+    // The sub-assemblies are reached before the car.
+    REQUIRE(!c.products().empty());
+    CHECK(c.products().back() == bev);
+    // Every element a bev can contain is in elements_of, Nd and Li among them, in model order.
+    auto all = elements_of(m, {bev});
+    CHECK(std::is_sorted(all.begin(), all.end()));
+    CHECK(std::find(all.begin(), all.end(), nd) != all.end());
+    CHECK(std::find(all.begin(), all.end(), li) != all.end());
 }

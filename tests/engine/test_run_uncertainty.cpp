@@ -15,47 +15,55 @@ namespace {
 struct Loaded {
     Model model;
     Scenario scenario;
-    PreparedScenario prepared;
     Loaded(const std::string& data, const std::string& name)
-        : model(load_model(data)), scenario(load_scenario(find_scenario(data, name), model)),
-          prepared(prepare_scenario(model, scenario))
+        : model(load_model(data)), scenario(load_scenario(find_scenario(data, name), model))
     {
     }
 };
 
-// Every element with demand, every year: the headline kernel against run_scenario().
-void check_same(const Loaded& d, const ParamValues& values)
+// Every element with demand, every year: the headline question (what the Monte Carlo evaluates)
+// against the full one at the same point, the nominal values and samples `samples` of `seed`.
+void check_same(const Loaded& d, std::uint64_t seed, std::size_t samples)
 {
-    ParamValues balanced = values;  // the kernel balances each share set as it evaluates
-    balance_shares(d.model, balanced);
-    ScenarioResult r = run_scenario(d.model, d.prepared, balanced);
+    const Scenario& sc = d.scenario;
     std::vector<std::size_t> elements;
-    for (Eigen::Index e = 0; e < d.prepared.demand_kg.rows(); ++e)
-        if (d.prepared.demand_kg.row(e).maxCoeff() > 0) elements.push_back(static_cast<std::size_t>(e));
+    for (std::size_t e = 0; e < sc.demand_kg.size(); ++e)
+        if (!sc.demand_kg[e].empty()) elements.push_back(e);
     REQUIRE_FALSE(elements.empty());
-    ScenarioHeadline h(d.model, d.prepared, elements);
-    h.evaluate(values);
-    for (std::size_t i = 0; i < elements.size(); ++i) {
-        const auto e = static_cast<Eigen::Index>(elements[i]);
-        for (Eigen::Index t = 0; t < r.n_years; ++t) {
-            const double expected = r.recovered_eol_kg(e, t) + r.recovered_scrap_kg(e, t);
-            CHECK(h.recovered_kg()(static_cast<Eigen::Index>(i), t) == Approx(expected).epsilon(1e-11).margin(1e-9));
+    ScenarioQuestion headline(d.model, sc, Detail::Headline, elements);
+    ScenarioQuestion full(d.model, sc, Detail::Full);
+    const Sampler sampler(sc.params, full.params(), full.share_sets(), seed);
+    Adjustments adj;
+    ParamValues values;
+    for (std::size_t s = 0; s <= samples; ++s) {
+        if (s == 0) values = sc.params.nominal();
+        else sampler.sample(s - 1, values, adj);
+        const ScenarioResult& r = full.evaluate(values);
+        const ScenarioResult& h = headline.evaluate(values);
+        for (auto element : elements) {
+            const auto e = static_cast<Eigen::Index>(element);
+            for (Eigen::Index t = 0; t < r.n_years; ++t) {
+                const double expected = r.recovered_eol_kg(e, t) + r.recovered_scrap_kg(e, t);
+                CHECK(h.recovered_eol_kg(e, t) + h.recovered_scrap_kg(e, t) ==
+                      Approx(expected).epsilon(1e-11).margin(1e-9));
+                CHECK(h.demand_kg(e, t) == r.demand_kg(e, t));
+            }
         }
+        for (Eigen::Index t = 0; t < r.n_years; ++t)
+            CHECK(h.value_usd[t] == Approx(r.value_usd[t]).epsilon(1e-11).margin(1e-9));
     }
 }
 
 }  // namespace
 
-TEST_CASE("The scenario kernel gives run_scenario()'s recovered mass for the UK and tiny scenarios",
+TEST_CASE("The headline scenario question gives the full run's recovered mass for the UK and tiny scenarios",
           "[engine][uncertainty][run]")
 {
     Loaded uk(RECLAIM_REPO_DIR, "uk-2035");
-    check_same(uk, uk.model.params.nominal());
-    check_same(uk, sample_params(uk.model.params, 8, 1));
-    check_same(uk, sample_params(uk.model.params, 8, 2));
+    check_same(uk, 1, 4);
+    check_same(uk, 2, 2);
     Loaded tiny(std::string(RECLAIM_TEST_DATA_DIR) + "/tiny", "tiny");
-    check_same(tiny, tiny.model.params.nominal());
-    check_same(tiny, sample_params(tiny.model.params, 3, 5));
+    check_same(tiny, 5, 4);
 }
 
 TEST_CASE("The probability of meeting a target matches the hand-computed share of the yield's range",
@@ -64,7 +72,7 @@ TEST_CASE("The probability of meeting a target matches the hand-computed share o
     // tests/data/mc/README.md: met when y >= 0.9 with y ~ uniform(0.5, 1.0): P = 0.2;
     // standard error sqrt(0.2 x 0.8 / 20000) = 0.0028.
     Loaded d(std::string(RECLAIM_TEST_DATA_DIR) + "/mc", "one");
-    RunUncertainty u = run_uncertainty(d.model, d.prepared, mc(20000, 9, 2), RunOutput{*d.model.elements.find("Nd"), 2010});
+    RunUncertainty u = run_uncertainty(d.model, d.scenario, mc(20000, 9, 2), RunOutput{*d.model.elements.find("Nd"), 2010});
     REQUIRE(u.targets.size() == 1);
     CHECK(u.targets[0].probability_met == Approx(0.2).margin(0.012));
     // P50 of y is 0.75: 600 x 0.75 = 450 kg, share 450 / 2700 = 0.166667.
@@ -86,8 +94,8 @@ TEST_CASE("The probability of meeting a target matches the hand-computed share o
 TEST_CASE("A run's uncertainty is the same with one and two threads", "[engine][uncertainty][run]")
 {
     Loaded d(std::string(RECLAIM_TEST_DATA_DIR) + "/tiny", "tiny");
-    RunUncertainty one = run_uncertainty(d.model, d.prepared, mc(400, 4, 1));
-    RunUncertainty two = run_uncertainty(d.model, d.prepared, mc(400, 4, 2));
+    RunUncertainty one = run_uncertainty(d.model, d.scenario, mc(400, 4, 1));
+    RunUncertainty two = run_uncertainty(d.model, d.scenario, mc(400, 4, 2));
     REQUIRE(one.targets.size() == two.targets.size());
     for (std::size_t k = 0; k < one.targets.size(); ++k) {
         CHECK(one.targets[k].probability_met == two.targets[k].probability_met);
@@ -97,13 +105,11 @@ TEST_CASE("A run's uncertainty is the same with one and two threads", "[engine][
     CHECK(one.adjustments.clipped == two.adjustments.clipped);
 }
 
-TEST_CASE("The sensitivity output of a run names a bad element, year or an element without demand", "[engine][uncertainty][run]")
+TEST_CASE("The sensitivity of a run needs demand for its element", "[engine][uncertainty][run]")
 {
+    // Parsing --sensitivity is the command's (tests/cli/test_cmd_uncertainty.cpp); the engine
+    // refuses an element the scenario has no demand or target for.
     Loaded d(std::string(RECLAIM_TEST_DATA_DIR) + "/mc", "one");
-    CHECK(parse_run_output(d.model, d.scenario, "Nd").year == 2010);  // the first target's year
-    CHECK(parse_run_output(d.model, d.scenario, "Nd:2011").year == 2011);
-    CHECK_THROWS_WITH(parse_run_output(d.model, d.scenario, "Xx:2010"), Catch::Contains("no element 'Xx'"));
-    CHECK_THROWS_WITH(parse_run_output(d.model, d.scenario, "Nd:1990"), Catch::Contains("outside the scenario's years 2000-2012"));
-    CHECK_THROWS_WITH(parse_run_output(d.model, d.scenario, "Nd:20x"), Catch::Contains("expected ELEMENT:YEAR"));
-    CHECK_THROWS_WITH(parse_run_output(d.model, d.scenario, "Fe:2010"), Catch::Contains("no demand for Fe in 2010"));
+    CHECK_THROWS_WITH(run_uncertainty(d.model, d.scenario, mc(10, 1, 1), RunOutput{*d.model.elements.find("Fe"), 2010}),
+                      Catch::Contains("no demand for Fe"));
 }

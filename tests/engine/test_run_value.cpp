@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/questions/run_value.hpp"
+#include "engine/questions/scenario.hpp"
 #include "io/load.hpp"
 #include "io/load_scenario.hpp"
 
@@ -16,9 +17,9 @@ struct ValueRun {
     std::string data = std::string(RECLAIM_TEST_DATA_DIR) + "/value";
     Model model = load_model(data);
     Scenario scenario = load_scenario(find_scenario(data, "value-run"), model);
-    PreparedScenario prepared = prepare_scenario(model, scenario);
-    ScenarioResult result = run_scenario(model, prepared, model.params.nominal());
-    RunValue value = run_value(model, result, model.params.nominal());
+    ParamValues values = scenario.params.nominal();
+    ScenarioResult result = run_scenario(model, scenario, values);
+    RunValue value = run_value(model, result, values);
 
     double form_kg(const std::string& form, int year) const
     {
@@ -67,13 +68,34 @@ TEST_CASE("A run's recovered forms add up to its recovered mass in every year", 
     CHECK(recovered(co, r.result.index_of(2030)) == Approx(28.0).epsilon(1e-12));
 }
 
-TEST_CASE("Runs without forms kept, as the inverse questions make, recover the same element mass",
+TEST_CASE("A headline evaluation recovers the same mass and value as the full one to 1e-12",
           "[engine][value][scenario]")
 {
+    // The inverse questions and the Monte Carlo evaluate in headline detail: no forms, no losses,
+    // the same recovered mass per element and year and the same value.
     ValueRun r;
-    RunOptions o;
-    o.forms = false;
-    ScenarioResult lean = run_scenario(r.model, r.prepared, r.model.params.nominal(), o);
+    const auto li = *r.model.elements.find("Li");
+    const auto co = *r.model.elements.find("Co");
+    ScenarioQuestion headline(r.model, r.scenario, Detail::Headline, {li, co});
+    const ScenarioResult& lean = headline.evaluate(r.values);
     CHECK(lean.recovered_form_kg.empty());
-    CHECK((lean.recovered_eol_kg - r.result.recovered_eol_kg).cwiseAbs().maxCoeff() == 0.0);
+    for (auto e : {li, co}) {
+        const auto row = static_cast<Eigen::Index>(e);
+        CHECK((lean.recovered_eol_kg.row(row) - r.result.recovered_eol_kg.row(row)).cwiseAbs().maxCoeff() <= 1e-12);
+        CHECK((lean.recovered_scrap_kg.row(row) - r.result.recovered_scrap_kg.row(row)).cwiseAbs().maxCoeff() <= 1e-12);
+    }
+    CHECK((lean.value_usd - r.result.value_usd).cwiseAbs().maxCoeff() <= 1e-12 * r.result.value_usd.cwiseAbs().maxCoeff());
+    // And both are the hand value: 1120.15 USD in 2030.
+    CHECK(lean.value_usd[lean.index_of(2030)] == Approx(100 * kCellUsd + 9.0 * kCoso4PerCo * 4.8).epsilon(1e-12));
+}
+
+TEST_CASE("A run's yearly value is the value of its listed forms", "[engine][value][scenario]")
+{
+    ValueRun r;
+    Eigen::VectorXd from_forms = Eigen::VectorXd::Zero(r.result.n_years);
+    for (std::size_t f = 0; f < r.value.forms.size(); ++f)
+        if (r.value.prices[f])
+            from_forms += r.value.form_kg.row(static_cast<Eigen::Index>(f)).transpose() * r.value.price_usd_per_kg[f] *
+                          r.value.payable[f];
+    CHECK((from_forms - r.result.value_usd).cwiseAbs().maxCoeff() <= 1e-9);
 }

@@ -6,6 +6,7 @@
 
 #include "engine/uncertainty/run_uncertainty.hpp"
 #include "engine/questions/run_value.hpp"
+#include "engine/questions/scenario.hpp"
 #include "io/load.hpp"
 #include "io/load_scenario.hpp"
 
@@ -16,12 +17,11 @@ TEST_CASE("A run's value in the target year follows a uniform cobalt sulfate pri
     const std::string data = std::string(RECLAIM_TEST_DATA_DIR) + "/value-mc";
     Model model = load_model(data);
     Scenario sc = load_scenario(find_scenario(data, "value-run"), model);
-    PreparedScenario p = prepare_scenario(model, sc);
     MonteCarloOptions mc;
     mc.samples = 20000;
     mc.seed = 7;
     mc.threads = 2;
-    RunUncertainty u = run_uncertainty(model, p, mc);
+    RunUncertainty u = run_uncertainty(model, sc, mc);
     // In 2030 (the Co target's year): 100 cells x 0.09 kg Li -> li2co3 (73.888/13.88 kg per kg)
     // at a fixed 10 USD/kg = 479.11 USD; cobalt: 100 x 0.19 kg through hydro + 9 of 10 kg scrap
     // through pyro = 28 kg Co -> 28 x 281.094194/58.933194 = 133.55 kg CoSO4·7H2O, paid 80%:
@@ -39,26 +39,41 @@ TEST_CASE("A run's value in the target year follows a uniform cobalt sulfate pri
     CHECK(a + 6.0 * b == Approx(1120.15).margin(0.01));  // the deterministic value (test_run_value.cpp)
 }
 
-TEST_CASE("A run's value kernel at nominal values equals run_value on the UK scenario", "[engine][value][uncertainty]")
+TEST_CASE("A run's headline value at nominal values equals run_value on the UK scenario", "[engine][value][uncertainty]")
 {
     const std::string data = RECLAIM_REPO_DIR;
     Model model = load_model(data);
     Scenario sc = load_scenario(find_scenario(data, "uk-2035"), model);
-    PreparedScenario p = prepare_scenario(model, sc);
-    const ParamValues nominal = model.params.nominal();
-    ScenarioResult result = run_scenario(model, p, nominal);
+    const ParamValues nominal = sc.params.nominal();
+    ScenarioResult result = run_scenario(model, sc, nominal);
     RunValue value = run_value(model, result, nominal);
+    // The yearly value from the forms' masses and prices, as run_value lists them.
+    Eigen::VectorXd from_forms = Eigen::VectorXd::Zero(result.n_years);
+    for (std::size_t f = 0; f < value.forms.size(); ++f)
+        if (value.prices[f])
+            from_forms += value.form_kg.row(static_cast<Eigen::Index>(f)).transpose() * value.price_usd_per_kg[f] *
+                          value.payable[f];
     std::vector<std::size_t> elements;
-    for (Eigen::Index e = 0; e < p.demand_kg.rows(); ++e)
-        if (p.demand_kg.row(e).maxCoeff() > 0) elements.push_back(static_cast<std::size_t>(e));
-    ScenarioHeadline h(model, p, elements, true);
-    h.evaluate(nominal);
-    REQUIRE(h.value_usd().size() == value.usd.size());
+    for (std::size_t e = 0; e < sc.demand_kg.size(); ++e)
+        if (!sc.demand_kg[e].empty()) elements.push_back(e);
+    // The Monte Carlo's question: headline detail on the elements with demand, the value's
+    // elements added by the question itself.
+    ScenarioQuestion headline(model, sc, Detail::Headline, elements);
+    const ScenarioResult& h = headline.evaluate(nominal);
+    REQUIRE(h.value_usd.size() == value.usd.size());
     CHECK(value.usd.maxCoeff() > 0);
-    for (Eigen::Index t = 0; t < value.usd.size(); ++t)
-        CHECK(h.value_usd()[t] == Approx(value.usd[t]).epsilon(1e-9).margin(1e-9));
-    // The kept elements come first and their recovered mass is unchanged by the value.
-    ScenarioHeadline plain(model, p, elements);
-    plain.evaluate(nominal);
-    CHECK((h.recovered_kg() - plain.recovered_kg()).cwiseAbs().maxCoeff() == 0.0);
+    for (Eigen::Index t = 0; t < value.usd.size(); ++t) {
+        CHECK(h.value_usd[t] == Approx(value.usd[t]).epsilon(1e-9).margin(1e-9));
+        CHECK(from_forms[t] == Approx(value.usd[t]).epsilon(1e-9).margin(1e-9));
+    }
+    // Reporting fewer elements changes neither the value nor the recovered mass of those reported.
+    const std::size_t nd = *model.elements.find("Nd");
+    ScenarioQuestion nd_only(model, sc, Detail::Headline, {nd});
+    const ScenarioResult& n = nd_only.evaluate(nominal);
+    CHECK((n.value_usd - value.usd).cwiseAbs().maxCoeff() <= 1e-9 * value.usd.cwiseAbs().maxCoeff());
+    const auto row = static_cast<Eigen::Index>(nd);
+    CHECK(((n.recovered_eol_kg.row(row) + n.recovered_scrap_kg.row(row)) -
+           (result.recovered_eol_kg.row(row) + result.recovered_scrap_kg.row(row)))
+              .cwiseAbs()
+              .maxCoeff() <= 1e-9);
 }

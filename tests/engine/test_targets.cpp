@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <memory>
+
 #include "engine/questions/scenario.hpp"
 #include "engine/questions/targets.hpp"
 #include "io/load.hpp"
@@ -11,25 +13,27 @@ namespace {
 
 const std::string kData = RECLAIM_TEST_DATA_DIR "/scenario";
 
-// tests/data/scenario, scenario `hand` (see test_scenario_run.cpp for the flows). Its targets,
+// tests/data/scenario, scenario `hand` (see test_scenario.cpp for the flows). Its targets,
 // all in 2024: Co 20%, Co 30%, Co 50%, Nd 30%.
 struct Analysis {
     Model model = load_model(kData);
     Scenario scenario;
-    PreparedScenario prepared;
+    ParamValues values;
+    std::unique_ptr<ScenarioQuestion> question;
     ScenarioResult base;
     std::vector<TargetAnalysis> targets;
 
     explicit Analysis(const std::string& name)
     {
         scenario = load_scenario(find_scenario(kData, name), model);
-        prepared = prepare_scenario(model, scenario);
-        base = run_scenario(model, prepared, model.params.nominal());
-        targets = analyse_targets(model, prepared, model.params.nominal(), base);
+        values = scenario.params.nominal();
+        question = std::make_unique<ScenarioQuestion>(model, scenario, Detail::Full);
+        base = question->evaluate(values);
+        targets = analyse_targets(*question, values, base);
     }
-    double share_with(const RunOptions& options, std::size_t target) const
+    double share_with(const RunLevers& levers, std::size_t target) const
     {
-        ScenarioResult r = run_scenario(model, prepared, model.params.nominal(), options);
+        ScenarioResult r = run_scenario(model, scenario, values, levers);
         const Target& t = scenario.targets[target];
         return r.recycled_share(t.element, r.index_of(t.year));
     }
@@ -73,7 +77,7 @@ TEST_CASE("Re-running at the solved collection rate meets the target to 1e-9", "
 {
     Analysis a("hand");
     for (std::size_t i : {0u, 1u}) {
-        RunOptions o;
+        RunLevers o;
         o.uniform_collection = a.targets[i].collection.required;
         CHECK(std::abs(a.share_with(o, i) - a.scenario.targets[i].share) <= 1e-9);
     }
@@ -92,7 +96,7 @@ TEST_CASE("The magnet extraction share that meets an Nd target is solved exactly
     CHECK(nd.magnet_extraction_share == Approx(0.5).epsilon(1e-12));
     CHECK(nd.magnet_extraction_max == 1.0);
     CHECK(nd.magnet_moved.max_share == Approx(0.6).epsilon(1e-12));
-    RunOptions o;
+    RunLevers o;
     o.magnet_moved = nd.magnet_moved.required;
     CHECK(std::abs(a.share_with(o, 3) - 0.3) <= 1e-9);
     // Magnets hold no Co: the lever does not apply to the Co targets.

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "cli/defaults.hpp"
 #include "io/load.hpp"
 #include "report/assess_html.hpp"
 #include "report/assess_report.hpp"
@@ -25,13 +26,14 @@ const Model& tiny()
     return m;
 }
 
-Assessment motor_through_hpms(const SolvedModel& solved, double collection)
+Assessment motor_through_hpms(double collection)
 {
     AssessOptions o;
     o.product = *tiny().find_product("traction_motor");
     o.route = *tiny().find_route("magnet_hpms");
     o.collection = collection;
-    return assess(solved, o);
+    o.critical = cli::critical_elements(tiny());
+    return assess(tiny(), o);
 }
 
 double link_value(const SankeyGraph& g, const std::string& from, const std::string& to)
@@ -46,8 +48,7 @@ double link_value(const SankeyGraph& g, const std::string& from, const std::stri
 TEST_CASE("The Sankey graph of an assessed element runs from classes to recovered forms and losses",
           "[report][assess][html]")
 {
-    SolvedModel solved(tiny());
-    Assessment a = motor_through_hpms(solved, 0.8);
+    Assessment a = motor_through_hpms(0.8);
     auto nd = *tiny().elements.find("Nd");
     const double c = a.contained_kg[static_cast<Eigen::Index>(nd)];
     REQUIRE(c > 0);
@@ -70,8 +71,7 @@ TEST_CASE("The Sankey graph of an assessed element runs from classes to recovere
 
 TEST_CASE("Every number of the assessment table in the HTML report is the JSON's", "[report][assess][html]")
 {
-    SolvedModel solved(tiny());
-    Assessment a = motor_through_hpms(solved, 0.8);
+    Assessment a = motor_through_hpms(0.8);
     auto j = assess_json(tiny(), a);
     auto html = render_html(assess_report(tiny(), a));
     auto x = check_xml(html);
@@ -97,9 +97,8 @@ TEST_CASE("Every number of the assessment table in the HTML report is the JSON's
 TEST_CASE("The assessment's assumptions cover the product, its materials and the routes used",
           "[report][assess][html]")
 {
-    SolvedModel solved(tiny());
-    Assessment a = motor_through_hpms(solved, 1.0);
-    auto t = assumptions_table(tiny(), assessment_params(tiny(), a));
+    Assessment a = motor_through_hpms(1.0);
+    auto t = assumptions_table(a.params);
     std::set<std::string> where;
     for (const auto& r : t.rows) where.insert(r[0]);
     // traction_motor: bom.csv lines 7-9; magnet_hpms: transfers.csv lines 13-16; no other route.
@@ -108,6 +107,34 @@ TEST_CASE("The assessment's assumptions cover the product, its materials and the
         CHECK(where.count(w) == 1);
     CHECK(where.count("routes/transfers.csv:2") == 0);  // lib_hydro is not used
     CHECK(where.count("products/bom.csv:2") == 0);      // nor the battery pack
+}
+
+TEST_CASE("A plan's assessment lists every route of the plan and the prices of their forms as assumptions",
+          "[report][assess][html]")
+{
+    AssessOptions o;
+    o.product = *tiny().find_product("bev");
+    o.plan = *tiny().find_plan("today");
+    Assessment a = assess(tiny(), o);
+    auto t = assumptions_table(a.params);
+    std::set<std::string> where;
+    for (const auto& r : t.rows) where.insert(r[0]);
+    CHECK(where.size() == t.rows.size());  // each parameter once
+    // Plan `today`: routes/plans.csv lines 2-5, not extract-magnets' 6-9.
+    for (int line = 2; line <= 5; ++line) CHECK(where.count("routes/plans.csv:" + std::to_string(line)) == 1);
+    for (int line = 6; line <= 9; ++line) CHECK(where.count("routes/plans.csv:" + std::to_string(line)) == 0);
+    // Its routes lib_hydro (transfers.csv lines 2-12) and shred_steel (17-22), every row, the
+    // ones no element of the bev takes included; magnet_hpms (13-16) is not in the plan.
+    for (int line = 2; line <= 12; ++line) CHECK(where.count("routes/transfers.csv:" + std::to_string(line)) == 1);
+    for (int line = 17; line <= 22; ++line) CHECK(where.count("routes/transfers.csv:" + std::to_string(line)) == 1);
+    for (int line = 13; line <= 16; ++line) CHECK(where.count("routes/transfers.csv:" + std::to_string(line)) == 0);
+    // The prices of the routes' recovered forms: Li2CO3 (prices.csv:2) and CoSO4·7H2O (:3);
+    // Nd2O3 (:4) is no route's form.
+    CHECK(where.count("materials/prices.csv:2") == 1);
+    CHECK(where.count("materials/prices.csv:3") == 1);
+    CHECK(where.count("materials/prices.csv:4") == 0);
+    // The bill of materials of the bev and of its parts: bom.csv lines 2-12.
+    for (int line = 2; line <= 12; ++line) CHECK(where.count("products/bom.csv:" + std::to_string(line)) == 1);
 }
 
 TEST_CASE("reclaim assess and compare write well-formed HTML reports", "[report][assess][html][cli]")

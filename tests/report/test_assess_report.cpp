@@ -6,6 +6,8 @@
 #include <set>
 #include <sstream>
 
+#include "cli/defaults.hpp"
+#include "engine/evaluate/route_network.hpp"
 #include "io/load.hpp"
 #include "report/assess_report.hpp"
 
@@ -28,21 +30,22 @@ std::set<std::string> keys(const json& j)
     return out;
 }
 
-Assessment bev(const SolvedModel& solved, const char* plan, double collection)
+// As `reclaim assess bev`: the critical elements of the command line (Nd Pr Dy Tb Li Co Ni).
+Assessment bev(const char* plan, double collection)
 {
     AssessOptions o;
     o.product = *tiny().find_product("bev");
     o.plan = *tiny().find_plan(plan);
     o.collection = collection;
-    return assess(solved, o);
+    o.critical = cli::critical_elements(tiny());
+    return assess(tiny(), o);
 }
 
 }  // namespace
 
 TEST_CASE("The assess JSON keeps its documented keys", "[report][assess][json]")
 {
-    SolvedModel solved(tiny());
-    json j = assess_json(tiny(), bev(solved, "today", 0.5));
+    json j = assess_json(tiny(), bev("today", 0.5));
     CHECK(keys(j) == std::set<std::string>{"product", "units", "unit", "mass_kg", "collection", "plan", "route",
                                            "elements", "recyclability_rate", "balance_residual", "top_losses",
                                            "flows"});
@@ -67,9 +70,8 @@ TEST_CASE("The assess JSON keeps its documented keys", "[report][assess][json]")
 
 TEST_CASE("The assess table states collection and plan and lists the top losses", "[report][assess]")
 {
-    SolvedModel solved(tiny());
     std::ostringstream out;
-    write_assessment(out, Format::Table, tiny(), bev(solved, "today", 0.5), true);
+    write_assessment(out, Format::Table, tiny(), bev("today", 0.5), true);
     CHECK_THAT(out.str(), Contains("collection 50%, plan today (default)"));
     CHECK_THAT(out.str(), Contains(". 45% of Nd: magnet — shredded with steel (shred_steel/shred) -> loss:ferrous-scrap"));
     // Not collecting half is the largest loss: 50% of each element, ties by kg (Ni has most).
@@ -78,8 +80,7 @@ TEST_CASE("The assess table states collection and plan and lists the top losses"
 
 TEST_CASE("The compare JSON and table mark the best plan per element", "[report][compare]")
 {
-    SolvedModel solved(tiny());
-    std::vector<Assessment> as{bev(solved, "today", 1.0), bev(solved, "extract-magnets", 1.0)};
+    std::vector<Assessment> as{bev("today", 1.0), bev("extract-magnets", 1.0)};
     json j = compare_json(tiny(), as);
     CHECK(keys(j) == std::set<std::string>{"product", "units", "unit", "collection", "compared", "ids", "elements",
                                            "recyclability_rate", "assessments"});

@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "engine/evaluate/route_network.hpp"
 #include "io/load.hpp"
 #include "report/html.hpp"
 #include "report/route_report.hpp"
@@ -112,10 +113,15 @@ TEST_CASE("The assumptions table lists each parameter once with its range, sourc
 {
     Model model = load_model(RECLAIM_TEST_DATA_DIR "/tiny");
     auto route = *model.find_route("magnet_hpms");
-    auto ids = route_params(model, route);
+    auto ids = solve_route(model, route, model.params.nominal()).params;
     ids.insert(ids.end(), ids.begin(), ids.end());  // duplicates are listed once
-    auto t = assumptions_table(model, ids);
+    auto t = assumptions_table(used_params(model.params, ids));
     REQUIRE(t.rows.size() == 4);
+    // The table itself lists each parameter once, whatever list it is given.
+    auto used = used_params(model.params, ids);
+    auto twice = used;
+    twice.insert(twice.end(), used.rbegin(), used.rend());
+    CHECK(assumptions_table(twice).rows == t.rows);
     // routes/transfers.csv lines 13-16: extract -> hpms 0.9 (0.85..0.95), -> not-liberated 0.1
     // (0.05..0.15), hpms -> alloy 0.95 and -> oxidised fines 0.05, both fixed.
     CHECK(t.rows[0] == std::vector<std::string>{"routes/transfers.csv:13", "value", "0.9", "0.85 \u2013 0.95",

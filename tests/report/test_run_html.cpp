@@ -22,14 +22,15 @@ using reclaim::test::check_xml;
 
 namespace {
 
-// tests/data/scenario, scenario `hand` (see tests/engine/test_scenario_run.cpp): Co is 50%
+// tests/data/scenario, scenario `hand` (see tests/engine/test_scenario.cpp): Co is 50%
 // collected, half of that untreated, the rest to hydro (90% recovered, 10% loss:residue);
 // 10 kg Co scrap a year goes to hydro from 2024.
 struct HandRun {
     Model model = load_model(RECLAIM_TEST_DATA_DIR "/scenario");
     Scenario scenario = load_scenario(find_scenario(RECLAIM_TEST_DATA_DIR "/scenario", "hand"), model);
-    PreparedScenario prepared = prepare_scenario(model, scenario);
-    ScenarioResult result = run_scenario(model, prepared, model.params.nominal());
+    ParamValues values = scenario.params.nominal();
+    ScenarioQuestion question{model, scenario, Detail::Full};
+    ScenarioResult result = question.evaluate(values);
 };
 
 double link_value(const SankeyGraph& g, const std::string& from, const std::string& to)
@@ -73,11 +74,10 @@ TEST_CASE("The flow graph of a run year splits end-of-life content and scrap as 
 TEST_CASE("The run report's target table holds the JSON's numbers", "[report][run][html]")
 {
     HandRun h;
-    auto values = h.model.params.nominal();
-    auto targets = analyse_targets(h.model, h.prepared, values, h.result);
+    auto targets = analyse_targets(h.question, h.values, h.result);
     REQUIRE_FALSE(targets.empty());
     auto j = run_json(h.model, h.scenario, h.result, targets);
-    auto x = check_xml(render_html(run_report(h.model, h.scenario, h.prepared, h.result, targets)));
+    auto x = check_xml(render_html(run_report(h.model, h.scenario, h.result, targets)));
     INFO(x.error);
     REQUIRE(x.ok());
     for (const auto& t : j["targets"]) {

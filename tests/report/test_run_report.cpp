@@ -20,9 +20,10 @@ const std::string kData = RECLAIM_TEST_DATA_DIR "/scenario";
 struct Report {
     Model model = load_model(kData);
     Scenario scenario = load_scenario(find_scenario(kData, "hand"), model);
-    PreparedScenario prepared = prepare_scenario(model, scenario);
-    ScenarioResult result = run_scenario(model, prepared, model.params.nominal());
-    std::vector<TargetAnalysis> targets = analyse_targets(model, prepared, model.params.nominal(), result);
+    ParamValues values = scenario.params.nominal();
+    ScenarioQuestion question{model, scenario, Detail::Full};
+    ScenarioResult result = question.evaluate(values);
+    std::vector<TargetAnalysis> targets = analyse_targets(question, values, result);
 };
 
 std::set<std::string> keys(const json& j)

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/defaults.hpp"
 #include "engine/uncertainty/assess_uncertainty.hpp"
 #include "engine/uncertainty/run_uncertainty.hpp"
 #include "engine/questions/scenario.hpp"
@@ -56,6 +57,7 @@ AssessOptions rotor_under(const std::string& plan)
     AssessOptions o;
     o.product = *mc_model().find_product("rotor");
     o.plan = *mc_model().find_plan(plan);
+    o.critical = cli::critical_elements(mc_model());  // as `reclaim assess`
     return o;
 }
 
@@ -87,9 +89,8 @@ void check_tornado(const test::XmlCheck& x, const json& sensitivity, bool fracti
 
 TEST_CASE("An assessment report with Monte Carlo shows the JSON's percentiles and tornado", "[report][html][uncertainty]")
 {
-    SolvedModel solved(mc_model());
     AssessOptions o = rotor_under("p");
-    Assessment a = assess(solved, o);
+    Assessment a = assess(mc_model(), o);
     auto nd = *mc_model().elements.find("Nd");
     AssessUncertainty u = assess_uncertainty(mc_model(), o, few_samples(), nd);
     json j = assess_json(mc_model(), a);
@@ -116,12 +117,11 @@ TEST_CASE("An assessment report with Monte Carlo shows the JSON's percentiles an
 
 TEST_CASE("A comparison report with Monte Carlo shows P5-P95 per element and treatment", "[report][html][uncertainty]")
 {
-    SolvedModel solved(mc_model());
     std::vector<Assessment> as;
     std::vector<AssessUncertainty> us;
     for (const char* plan : {"p", "q"}) {
         AssessOptions o = rotor_under(plan);
-        as.push_back(assess(solved, o));
+        as.push_back(assess(mc_model(), o));
         us.push_back(assess_uncertainty(mc_model(), o, few_samples()));
     }
     json j = compare_json(mc_model(), as);
@@ -143,14 +143,14 @@ TEST_CASE("A run report with Monte Carlo shows the probability, percentiles, ban
 {
     Model model = load_model(kMc);  // the scenario adds its own parameters
     Scenario sc = load_scenario(find_scenario(kMc, "one"), model);
-    PreparedScenario prepared = prepare_scenario(model, sc);
-    auto values = model.params.nominal();
-    ScenarioResult r = run_scenario(model, prepared, values);
-    auto targets = analyse_targets(model, prepared, values, r);
-    RunUncertainty u = run_uncertainty(model, prepared, few_samples(), RunOutput{sc.targets[0].element, sc.targets[0].year});
+    auto values = sc.params.nominal();
+    ScenarioQuestion question(model, sc, Detail::Full);
+    ScenarioResult r = question.evaluate(values);
+    auto targets = analyse_targets(question, values, r);
+    RunUncertainty u = run_uncertainty(model, sc, few_samples(), RunOutput{sc.targets[0].element, sc.targets[0].year});
     json j = run_json(model, sc, r, targets);
     add_run_uncertainty_json(j, model, sc, u);
-    std::string html = render_html(run_report(model, sc, prepared, r, targets, &u));
+    std::string html = render_html(run_report(model, sc, r, targets, &u));
     auto x = check_xml(html);
     INFO(x.error);
     REQUIRE(x.ok());
@@ -168,7 +168,7 @@ TEST_CASE("A run report with Monte Carlo shows the probability, percentiles, ban
     check_tornado(x, j["uncertainty"]["sensitivity"], true);
     // Markdown is the same document: the numbers are there too, figures become a line.
     std::ostringstream md;
-    render_markdown(md, run_report(model, sc, prepared, r, targets, &u));
+    render_markdown(md, run_report(model, sc, r, targets, &u));
     CHECK_THAT(md.str(), Catch::Contains("| " + percent(tu["probability_met"].get<double>()) + " |"));
     CHECK_THAT(md.str(), Catch::Contains("*Figure: Nd per year [t] (drawn in the HTML report).*"));
     CHECK_THAT(md.str(), Catch::Contains("## Assumptions"));
@@ -180,11 +180,11 @@ TEST_CASE("The run headline states the magnet extraction a target needs", "[repo
     Model model = load_model(data);
     Scenario sc = load_scenario(find_scenario(data, "hand"), model);
     REQUIRE(sc.magnet_lever);
-    PreparedScenario prepared = prepare_scenario(model, sc);
-    auto values = model.params.nominal();
-    ScenarioResult r = run_scenario(model, prepared, values);
-    auto targets = analyse_targets(model, prepared, values, r);
-    std::string html = render_html(run_report(model, sc, prepared, r, targets));
+    auto values = sc.params.nominal();
+    ScenarioQuestion question(model, sc, Detail::Full);
+    ScenarioResult r = question.evaluate(values);
+    auto targets = analyse_targets(question, values, r);
+    std::string html = render_html(run_report(model, sc, r, targets));
     auto x = check_xml(html);
     REQUIRE(x.ok());
     // tests/engine/test_targets.cpp: the Nd target (30% in 2024) needs y = 0.5 of the shredded

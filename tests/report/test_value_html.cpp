@@ -9,6 +9,7 @@
 
 #include "engine/questions/assess_value.hpp"
 #include "engine/questions/run_value.hpp"
+#include "engine/questions/scenario.hpp"
 #include "engine/questions/targets.hpp"
 #include "io/load.hpp"
 #include "io/load_scenario.hpp"
@@ -61,9 +62,8 @@ TEST_CASE("The assess report values each recovered form with its price, date and
           "[report][assess][html][value]")
 {
     const Model& m = value_model();
-    SolvedModel solved(m);
-    Assessment a = assess(solved, cells(m, "hydro", 3.0));
-    AssessValue v = assess_value(m, a, solved.values());
+    Assessment a = assess(m, cells(m, "hydro", 3.0));
+    AssessValue v = assess_value(m, a, m.params.nominal());
     auto j = assess_value_json(m, v);
     auto x = check_xml(render_html(assess_report(m, a, false, nullptr, &v)));
     INFO(x.error);
@@ -104,9 +104,8 @@ TEST_CASE("An unpriced form is named in the assess report and not counted as zer
                          "hydro,leach,C,loss:residue,0.5,test fixture\n"
                          "hydro,leach,*,loss:residue,1,test fixture"));
     Model m = load_model(data.dir());
-    SolvedModel solved(m);
-    Assessment a = assess(solved, cells(m, "hydro", 1.0));
-    AssessValue v = assess_value(m, a, solved.values());
+    Assessment a = assess(m, cells(m, "hydro", 1.0));
+    AssessValue v = assess_value(m, a, m.params.nominal());
     auto x = check_xml(render_html(assess_report(m, a, false, nullptr, &v)));
     REQUIRE(x.ok());
     // Half of the cell's 1.66 kg of carbon, an unresolved form: its kg are the element kg.
@@ -122,10 +121,9 @@ TEST_CASE("The compare report holds each treatment's value as the JSON and marks
           "[report][compare][html][value]")
 {
     const Model& m = value_model();
-    SolvedModel solved(m);
-    std::vector<Assessment> as{assess(solved, cells(m, "hydro", 1.0)), assess(solved, cells(m, "pyro", 1.0))};
+    std::vector<Assessment> as{assess(m, cells(m, "hydro", 1.0)), assess(m, cells(m, "pyro", 1.0))};
     std::vector<AssessValue> values;
-    for (const auto& a : as) values.push_back(assess_value(m, a, solved.values()));
+    for (const auto& a : as) values.push_back(assess_value(m, a, m.params.nominal()));
     auto j = compare_value_json(m, as, values);
     ReportDocument doc = compare_report(m, as, nullptr, &values);
     auto x = check_xml(render_html(doc));
@@ -151,13 +149,13 @@ TEST_CASE("The run report values the target year's forms as the JSON does", "[re
 {
     Model m = load_model(kData);  // load_scenario adds the scenario's parameters
     Scenario sc = load_scenario(find_scenario(kData, "value-run"), m);
-    PreparedScenario prepared = prepare_scenario(m, sc);
-    const auto values = m.params.nominal();
-    ScenarioResult r = run_scenario(m, prepared, values);
-    auto targets = analyse_targets(m, prepared, values, r);
+    const auto values = sc.params.nominal();
+    ScenarioQuestion question(m, sc, Detail::Full);
+    ScenarioResult r = question.evaluate(values);
+    auto targets = analyse_targets(question, values, r);
     RunValue v = run_value(m, r, values);
     auto j = run_value_json(m, v);
-    ReportDocument doc = run_report(m, sc, prepared, r, targets, nullptr, &v);
+    ReportDocument doc = run_report(m, sc, r, targets, nullptr, &v);
     auto x = check_xml(render_html(doc));
     INFO(x.error);
     REQUIRE(x.ok());

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <vector>
+
 #include "engine/evaluate/contents.hpp"
 #include "engine/evaluate/plan_shares.hpp"
 #include "engine/evaluate/route_network.hpp"
@@ -89,7 +91,8 @@ TEST_CASE("The EU Battery Regulation plan meets the 2031 material-recovery targe
     // of the battery class that the plan leaves untreated.
     const Model& m = shipped();
     auto values = m.params.nominal();
-    auto routes = solve_routes(m, values);
+    std::vector<RouteSolution> routes;
+    for (std::size_t r = 0; r < m.routes.size(); ++r) routes.push_back(solve_route(m, r, values));
     Eigen::MatrixXd shares = plan_shares(m, *m.find_plan("eu-battery-regulation-2031"), values);
     auto battery = static_cast<Eigen::Index>(*m.find_class("battery"));
     auto recovered = [&](const std::string& symbol) {

@@ -64,11 +64,14 @@ void StreamingSummary::add(double v)
         if (kept_.size() > kExact) bin_kept();
         return;
     }
-    const auto it = std::upper_bound(edges_.begin(), edges_.end(), v);
-    // Bin k + 1 holds [edges_[k], edges_[k + 1]); 0 is below the first edge, kBins + 1 above the last.
-    std::size_t k = static_cast<std::size_t>(it - edges_.begin());
-    if (k == edges_.size() && v == edges_.back()) k = edges_.size() - 1;
-    ++counts_[k];
+    count(v);
+}
+
+void StreamingSummary::count(double v)
+{
+    const auto it = std::lower_bound(edges_.begin(), edges_.end(), v);
+    const auto j = static_cast<std::size_t>(it - edges_.begin());
+    ++counts_[it != edges_.end() && *it == v ? 2 * j + 1 : 2 * j];
 }
 
 void StreamingSummary::bin_kept()
@@ -77,17 +80,12 @@ void StreamingSummary::bin_kept()
     std::sort(sorted.begin(), sorted.end());
     edges_.resize(kBins + 1);
     for (std::size_t k = 0; k <= kBins; ++k) edges_[k] = sorted[k * (sorted.size() - 1) / kBins];
-    counts_.assign(kBins + 2, 0);
+    counts_.assign(2 * (kBins + 1) + 1, 0);
     std::vector<double> keep = std::move(kept_);
     kept_.clear();
     kept_.shrink_to_fit();
     // Counted again as binned values; sum, min, max and n are already theirs.
-    for (double v : keep) {
-        const auto it = std::upper_bound(edges_.begin(), edges_.end(), v);
-        std::size_t k = static_cast<std::size_t>(it - edges_.begin());
-        if (k == edges_.size() && v == edges_.back()) k = edges_.size() - 1;
-        ++counts_[k];
-    }
+    for (double v : keep) count(v);
 }
 
 double StreamingSummary::quantile(double p) const
@@ -99,8 +97,10 @@ double StreamingSummary::quantile(double p) const
     for (std::size_t k = 0; k < counts_.size(); ++k) {
         const auto c = static_cast<double>(counts_[k]);
         if (c > 0 && h < below + c) {
-            const double lo = k == 0 ? min_ : edges_[k - 1];
-            const double hi = k == counts_.size() - 1 ? max_ : (k < edges_.size() ? edges_[k] : max_);
+            if (k % 2 == 1) return edges_[k / 2];  // an atom: every value there equals the edge
+            const std::size_t j = k / 2;  // between edges_[j - 1] and edges_[j]
+            const double lo = j == 0 ? min_ : edges_[j - 1];
+            const double hi = j < edges_.size() ? edges_[j] : max_;
             const double f = c > 1 ? (h - below) / (c - 1) : 0.5;
             return lo + std::clamp(f, 0.0, 1.0) * (hi - lo);
         }

@@ -26,10 +26,12 @@ double percentile_sorted(const std::vector<double>& sorted, double p);
 Summary summarize(std::vector<double> values);
 
 //! One output's summary, fed one sample at a time in sample order. The first kExact finite
-//! values are kept and summarised exactly (summarize()); past them the kept values are turned
-//! into kBins bins of equal count (edges at their order statistics) plus an open bin at each
-//! end, every later value is counted in its bin, and a percentile is interpolated linearly
-//! inside the bin that holds its rank. The mean is always the exact sum in sample order.
+//! values are kept and summarised exactly (summarize()); past them the kept values set kBins + 1
+//! edges at their order statistics. Every later value is counted either at an edge it equals
+//! (an atom: outputs with a point mass, a 0 in most samples, stay exact) or in the open interval
+//! between two edges (or below the first, above the last), and a percentile is the atom that
+//! holds its rank or is interpolated linearly inside the interval that does. The mean is always
+//! the exact sum in sample order.
 class StreamingSummary {
 public:
     static constexpr std::size_t kExact = 10000;
@@ -45,7 +47,10 @@ private:
 
     std::vector<double> kept_;
     std::vector<double> edges_;         //!< kBins + 1 edges, ascending
-    std::vector<std::size_t> counts_;   //!< kBins + 2: below edges_[0], the bins, above the last
+    //! 2 (kBins + 1) + 1: [0] below edges_[0]; [2j + 1] equal to edges_[j]; [2j + 2] between
+    //! edges_[j] and edges_[j + 1] (above the last edge for j = kBins)
+    std::vector<std::size_t> counts_;
+    void count(double v);
     double sum_ = 0.0;
     double min_ = 0.0, max_ = 0.0;
     std::size_t n_ = 0;

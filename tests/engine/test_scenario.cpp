@@ -21,14 +21,12 @@ const std::string kData = RECLAIM_TEST_DATA_DIR "/scenario";
 struct Run {
     Model model = load_model(kData);
     Scenario scenario;
-    PreparedScenario prepared;
     ScenarioResult result;
 
-    explicit Run(const std::string& name, const RunOptions& options = {})
+    explicit Run(const std::string& name, const RunLevers& levers = {})
     {
         scenario = load_scenario(find_scenario(kData, name), model);
-        prepared = prepare_scenario(model, scenario);
-        result = run_scenario(model, prepared, model.params.nominal(), options);
+        result = run_scenario(model, scenario, scenario.params.nominal(), levers);
     }
     std::size_t el(const char* symbol) const { return *model.elements.find(symbol); }
     double at(const Eigen::MatrixXd& m, const char* symbol, int year) const
@@ -47,11 +45,21 @@ struct Run {
 
 TEST_CASE("Series are interpolated between listed years and held flat outside them", "[engine][scenario]")
 {
+    ParamTable table;
+    const ParamId a = table.add(Param{.value = 100, .low = 100, .high = 100}, Origin{});
+    const ParamId b = table.add(Param{.value = 300, .low = 300, .high = 300}, Origin{});
     Series s;
-    s.points = {{2020, 100, 2}, {2022, 300, 3}};
-    CHECK(s.at(2019) == 100);  // before the first point: held flat
-    CHECK(s.at(2021) == 200);  // 100 + (300 - 100) * 1/2
-    CHECK(s.at(2030) == 300);  // after the last point: held flat
+    s.points = {{2020, a, 2}, {2022, b, 3}};
+    const ParamValues v = table.nominal();
+    CHECK(s.at(2019, v) == 100);  // before the first point: held flat
+    CHECK(s.at(2020, v) == 100);
+    CHECK(s.at(2021, v) == 200);  // 100 + (300 - 100) * 1/2
+    CHECK(s.at(2022, v) == 300);
+    CHECK(s.at(2030, v) == 300);  // after the last point: held flat
+    // The values are read at evaluation: other values, other series (a sample moves every year).
+    const ParamValues w{200, 400};
+    CHECK(s.at(2021, w) == 300);
+    CHECK(Series{}.at(2021, v) == 0.0);  // an empty series is 0
 }
 
 TEST_CASE("Products age through the stock model and leave after their fixed lifetime", "[engine][scenario]")
@@ -140,15 +148,77 @@ TEST_CASE("A plan switch, a lifetime override and the middle convention change t
 
 TEST_CASE("Levers of the inverse questions scale collection and move magnets to extraction", "[engine][scenario]")
 {
-    RunOptions full;
+    RunLevers full;
     full.uniform_collection = 1.0;
     Run r("hand", full);
     // Everything collected: Co 2024 = 60 kg to the plan, 30 kg to hydro, 27 kg recovered.
     CHECK(r.at(r.result.recovered_eol_kg, "Co", 2024) == Approx(27));
-    RunOptions moved;
+    RunLevers moved;
     moved.magnet_moved = 0.5;
     Run m("hand", moved);
     // Half of the 15 kg collected Nd goes to magnet_hpms (80% recovered): 7.5 * 0.8 = 6 kg.
     CHECK(m.at(m.result.recovered_eol_kg, "Nd", 2024) == Approx(6));
     CHECK(m.loss("loss:slag", "Nd", 2024) == Approx(7.5));
+}
+
+TEST_CASE("The magnet lever needs the scenario's [levers] table", "[engine][scenario]")
+{
+    // `switch` without its [levers] table: no magnet lever, and moving magnets is an error.
+    Model model = load_model(kData);
+    Scenario sc = load_scenario(find_scenario(kData, "switch"), model);
+    REQUIRE(sc.magnet_lever.has_value());
+    sc.magnet_lever.reset();
+    RunLevers moved;
+    moved.magnet_moved = 0.5;
+    CHECK_THROWS_WITH(run_scenario(model, sc, sc.params.nominal(), moved), Catch::Contains("[levers]"));
+    // Without the lever the run is as given.
+    CHECK_NOTHROW(run_scenario(model, sc, sc.params.nominal()));
+}
+
+TEST_CASE("A headline evaluation equals the full one on recovered mass, demand and value to 1e-12",
+          "[engine][scenario]")
+{
+    Model model = load_model(kData);
+    for (const char* name : {"hand", "switch"}) {
+        Scenario sc = load_scenario(find_scenario(kData, name), model);
+        const ParamValues v = sc.params.nominal();
+        const std::vector<std::size_t> reported{*model.elements.find("Co"), *model.elements.find("Nd")};
+        for (const RunLevers& levers : {RunLevers{}, RunLevers{1.0, 0.0}, RunLevers{std::nullopt, 0.5}}) {
+            const ScenarioResult full = run_scenario(model, sc, v, levers);
+            ScenarioQuestion headline(model, sc, Detail::Headline, reported);
+            const ScenarioResult& h = headline.evaluate(v, levers);
+            REQUIRE(h.n_years == full.n_years);
+            for (auto e : reported) {
+                const auto row = static_cast<Eigen::Index>(e);
+                CHECK((h.recovered_eol_kg.row(row) - full.recovered_eol_kg.row(row)).cwiseAbs().maxCoeff() <= 1e-12);
+                CHECK((h.recovered_scrap_kg.row(row) - full.recovered_scrap_kg.row(row)).cwiseAbs().maxCoeff() <=
+                      1e-12);
+                CHECK((h.demand_kg.row(row) - full.demand_kg.row(row)).cwiseAbs().maxCoeff() <= 1e-12);
+                for (int t = 0; t < h.n_years; ++t)
+                    CHECK(h.recycled_share(e, t) == Approx(full.recycled_share(e, t)).epsilon(1e-12));
+            }
+            CHECK((h.value_usd - full.value_usd).cwiseAbs().maxCoeff() <= 1e-12 * (1.0 + full.value_usd.cwiseAbs().maxCoeff()));
+        }
+    }
+    // The hand numbers hold in headline detail too: Co 2024 = 13.5 kg end of life + 9 kg scrap.
+    Scenario hand = load_scenario(find_scenario(kData, "hand"), model);
+    ScenarioQuestion q(model, hand, Detail::Headline, {*model.elements.find("Co")});
+    const ScenarioResult& h = q.evaluate(hand.params.nominal());
+    const auto co = static_cast<Eigen::Index>(*model.elements.find("Co"));
+    CHECK(h.recovered_eol_kg(co, h.index_of(2024)) == Approx(13.5).epsilon(1e-12));
+    CHECK(h.recovered_scrap_kg(co, h.index_of(2024)) == Approx(9).epsilon(1e-12));
+}
+
+TEST_CASE("A question evaluated again at other values forgets the previous values", "[engine][scenario]")
+{
+    // The question caches outflows and collection per product; evaluating at the levers, then as
+    // given, must give the run as given (the hand numbers).
+    Model model = load_model(kData);
+    Scenario sc = load_scenario(find_scenario(kData, "hand"), model);
+    ScenarioQuestion q(model, sc, Detail::Full);
+    const ParamValues v = sc.params.nominal();
+    const auto co = static_cast<Eigen::Index>(*model.elements.find("Co"));
+    CHECK(q.evaluate(v, RunLevers{1.0, 0.0}).recovered_eol_kg(co, 4) == Approx(27));
+    CHECK(q.evaluate(v).recovered_eol_kg(co, 4) == Approx(13.5));
+    CHECK(q.evaluate(v).collected_kg(co, 4) == Approx(30));
 }
