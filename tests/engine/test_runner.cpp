@@ -10,33 +10,17 @@
 
 #include "core/error.hpp"
 #include "support/monte_carlo.hpp"
+#include "support/params.hpp"
 #include "engine/uncertainty/runner.hpp"
 
 using namespace reclaim;
 using reclaim::test::mc;
+using reclaim::test::ranged;
+using reclaim::test::two_params;
 using Catch::Matchers::Contains;
 
 namespace {
 
-Param ranged(Dist d, double low, double value, double high, Bound bound = Bound::Free)
-{
-    Param p;
-    p.low = low;
-    p.value = value;
-    p.high = high;
-    p.dist = d;
-    p.bound = bound;
-    return p;
-}
-
-// Two parameters: p0 ~ uniform(0, 1), p1 ~ triangular(1, 2, 3).
-ParamTable two_params()
-{
-    ParamTable t;
-    t.add(ranged(Dist::Uniform, 0.0, 0.5, 1.0), Origin{"a.csv", 2, "value", "test"});
-    t.add(ranged(Dist::Triangular, 1.0, 2.0, 3.0), Origin{"a.csv", 3, "value", "test"});
-    return t;
-}
 
 Sampler sampler_of(const ParamTable& t, std::uint64_t seed, ShareSets sets = {})
 {

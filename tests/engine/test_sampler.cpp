@@ -10,21 +10,11 @@
 #include <vector>
 
 #include "engine/evaluate/sampler.hpp"
+#include "support/params.hpp"
 
 using namespace reclaim;
 
 namespace {
-
-Param make(Dist d, double low, double value, double high, Bound bound = Bound::Free)
-{
-    Param p;
-    p.low = low;
-    p.value = value;
-    p.high = high;
-    p.dist = d;
-    p.bound = bound;
-    return p;
-}
 
 // The standard normal distribution function.
 double phi(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
@@ -60,7 +50,7 @@ Moments moments(const Param& p, int n = 200000)
 
 TEST_CASE("The uniform quantile is low + u (high - low)", "[engine][sampler]")
 {
-    const Param p = make(Dist::Uniform, 10, 12, 20);
+    const Param p = test::ranged(Dist::Uniform, 10, 12, 20);
     CHECK(quantile(p, 0.05) == Approx(10.5).epsilon(1e-12));
     CHECK(quantile(p, 0.5) == Approx(15.0).epsilon(1e-12));
     CHECK(quantile(p, 0.95) == Approx(19.5).epsilon(1e-12));
@@ -71,7 +61,7 @@ TEST_CASE("The triangular quantile inverts the triangular distribution function"
     // a = 0.8, c = 0.9, b = 0.98; F(c) = (c - a)/(b - a) = 0.1/0.18 = 0.5556.
     // u = 0.25 < F(c): a + sqrt(u (b - a)(c - a)) = 0.8 + sqrt(0.0045) = 0.86708204
     // u = 0.9 > F(c): b - sqrt((1 - u)(b - a)(b - c)) = 0.98 - sqrt(0.00144) = 0.94205267
-    const Param p = make(Dist::Triangular, 0.8, 0.9, 0.98);
+    const Param p = test::ranged(Dist::Triangular, 0.8, 0.9, 0.98);
     CHECK(quantile(p, 0.25) == Approx(0.8 + std::sqrt(0.0045)).epsilon(1e-12));
     CHECK(quantile(p, 0.9) == Approx(0.98 - std::sqrt(0.00144)).epsilon(1e-12));
     CHECK(quantile(p, 0.1 / 0.18) == Approx(0.9).epsilon(1e-12));
@@ -86,7 +76,7 @@ TEST_CASE("The triangular quantile inverts the triangular distribution function"
 TEST_CASE("The normal quantile has sd = (high - low) / 3.92", "[engine][sampler]")
 {
     // 95% range 11.04..18.96 around 15: sd = 7.92 / 3.92 = 2.020408; Phi^-1(0.975) = 1.959964.
-    const Param p = make(Dist::Normal, 11.04, 15, 18.96);
+    const Param p = test::ranged(Dist::Normal, 11.04, 15, 18.96);
     const double sd = 7.92 / 3.92;
     CHECK(quantile(p, 0.5) == Approx(15.0).epsilon(1e-12));
     CHECK(quantile(p, 0.975) == Approx(15 + sd * 1.959963984540054).epsilon(1e-12));
@@ -97,7 +87,7 @@ TEST_CASE("The normal quantile has sd = (high - low) / 3.92", "[engine][sampler]
 TEST_CASE("The lognormal quantile has the given median and sigma = ln(high/low) / 3.92", "[engine][sampler]")
 {
     // median 100, 95% range 50..200: sigma = ln(4)/3.92 = 0.353648; F(x) = Phi(ln(x/100)/sigma).
-    const Param p = make(Dist::Lognormal, 50, 100, 200);
+    const Param p = test::ranged(Dist::Lognormal, 50, 100, 200);
     const double sigma = std::log(4.0) / 3.92;
     CHECK(quantile(p, 0.5) == Approx(100.0).epsilon(1e-12));
     CHECK(quantile(p, 0.975) == Approx(100 * std::exp(sigma * 1.959963984540054)).epsilon(1e-12));
@@ -110,7 +100,7 @@ TEST_CASE("The PERT quantile inverts the Beta(1 + 4(c-a)/(b-a), 1 + 4(b-c)/(b-a)
 {
     // a = 10, c = 15, b = 30: Beta(2, 4) on [10, 30], whose distribution function is
     // I_x(2, 4) = 1 - (1 - x)^5 - 5 x (1 - x)^4 with x = (q - 10) / 20.
-    const Param p = make(Dist::Pert, 10, 15, 30);
+    const Param p = test::ranged(Dist::Pert, 10, 15, 30);
     for (double u : {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99}) {
         const double x = (quantile(p, u) - 10) / 20;
         CHECK(1 - std::pow(1 - x, 5) - 5 * x * std::pow(1 - x, 4) == Approx(u).epsilon(1e-9));
@@ -119,9 +109,9 @@ TEST_CASE("The PERT quantile inverts the Beta(1 + 4(c-a)/(b-a), 1 + 4(b-c)/(b-a)
 
 TEST_CASE("A fixed or degenerate parameter's quantile is its nominal value", "[engine][sampler]")
 {
-    CHECK(quantile(make(Dist::Fixed, 3, 3, 3), 0.9) == 3.0);
-    CHECK(quantile(make(Dist::Triangular, 2, 2, 2), 0.3) == 2.0);
-    CHECK(quantile(make(Dist::Pert, 5, 5, 5), 0.7) == 5.0);
+    CHECK(quantile(test::ranged(Dist::Fixed, 3, 3, 3), 0.9) == 3.0);
+    CHECK(quantile(test::ranged(Dist::Triangular, 2, 2, 2), 0.3) == 2.0);
+    CHECK(quantile(test::ranged(Dist::Pert, 5, 5, 5), 0.7) == 5.0);
 }
 
 // With n = 200,000 the standard error of a mean is sd/447; tolerances are about 4 standard errors.
@@ -129,21 +119,21 @@ TEST_CASE("Triangular samples have the triangular mean and variance", "[engine][
 {
     // a=0.8, c=0.9, b=0.98: mean (a+b+c)/3 = 0.893333; var (a²+b²+c²-ab-ac-bc)/18:
     // a²+b²+c² = 0.64+0.9604+0.81 = 2.4104; ab+ac+bc = 0.784+0.72+0.882 = 2.386; (2.4104-2.386)/18 = 0.00135556
-    auto m = moments(make(Dist::Triangular, 0.8, 0.9, 0.98));
+    auto m = moments(test::ranged(Dist::Triangular, 0.8, 0.9, 0.98));
     CHECK(m.mean == Approx(0.893333).margin(4 * std::sqrt(0.00135556) / 447));
     CHECK(m.var == Approx(0.00135556).epsilon(0.02));
 }
 
 TEST_CASE("Uniform samples have mean (a+b)/2 and variance (b-a)^2/12", "[engine][sampler]")
 {
-    auto m = moments(make(Dist::Uniform, 10, 12, 20));
+    auto m = moments(test::ranged(Dist::Uniform, 10, 12, 20));
     CHECK(m.mean == Approx(15.0).margin(4 * std::sqrt(100.0 / 12) / 447));
     CHECK(m.var == Approx(100.0 / 12).epsilon(0.02));
 }
 
 TEST_CASE("Normal samples have mean the value and sd = (high - low) / 3.92", "[engine][sampler]")
 {
-    auto m = moments(make(Dist::Normal, 11.04, 15, 18.96));
+    auto m = moments(test::ranged(Dist::Normal, 11.04, 15, 18.96));
     CHECK(m.mean == Approx(15.0).margin(4 * 2.02 / 447));
     CHECK(std::sqrt(m.var) == Approx(2.020408).epsilon(0.01));
 }
@@ -151,7 +141,7 @@ TEST_CASE("Normal samples have mean the value and sd = (high - low) / 3.92", "[e
 TEST_CASE("Lognormal samples have the given median and mean exp(sigma^2/2) above it", "[engine][sampler]")
 {
     // median 100, 95% range 50..200: sigma = ln(4)/3.92 = 0.353648; mean = 100 exp(0.0625335) = 106.4530
-    auto m = moments(make(Dist::Lognormal, 50, 100, 200));
+    auto m = moments(test::ranged(Dist::Lognormal, 50, 100, 200));
     CHECK(m.median == Approx(100.0).epsilon(0.005));
     CHECK(m.mean == Approx(106.4530).epsilon(0.003));
     // var = median² e^{σ²} (e^{σ²} − 1), σ² = 0.125067: 10000 × 1.133222 × 0.133222 = 1509.70
@@ -161,7 +151,7 @@ TEST_CASE("Lognormal samples have the given median and mean exp(sigma^2/2) above
 TEST_CASE("PERT samples have mean (a + 4c + b)/6", "[engine][sampler]")
 {
     // a=10, c=15, b=30: mean = (10 + 60 + 30)/6 = 16.6667; var = (mean-a)(b-mean)/7 = 6.6667 x 13.3333 / 7 = 12.6984
-    auto m = moments(make(Dist::Pert, 10, 15, 30));
+    auto m = moments(test::ranged(Dist::Pert, 10, 15, 30));
     CHECK(m.mean == Approx(16.6667).margin(4 * std::sqrt(12.6984) / 447));
     CHECK(m.var == Approx(12.6984).epsilon(0.02));
 }
@@ -171,8 +161,8 @@ TEST_CASE("A sample depends only on (seed, sample, parameter)", "[engine][sample
     ParamTable t;
     std::vector<ParamId> ids;
     for (int i = 0; i < 5; ++i)
-        ids.push_back(t.add(make(Dist::Triangular, 0.1 * i, 0.1 * i + 0.05, 0.1 * i + 0.1, Bound::Fraction), Origin{}));
-    ids.push_back(t.add(make(Dist::Fixed, 3, 3, 3), Origin{}));
+        ids.push_back(t.add(test::ranged(Dist::Triangular, 0.1 * i, 0.1 * i + 0.05, 0.1 * i + 0.1, Bound::Fraction), Origin{}));
+    ids.push_back(t.add(test::ranged(Dist::Fixed, 3, 3, 3), Origin{}));
     Sampler one(t, ids, ShareSets{}, 1), two(t, ids, ShareSets{}, 2);
     // The same draws from a sampler that samples only some of the parameters.
     Sampler some(t, {ids[2], ids[4]}, ShareSets{}, 1);
@@ -202,9 +192,9 @@ TEST_CASE("Parameters on one stream share one quantile per sample", "[engine][sa
     // p0 ~ uniform(0, 1) and p1 ~ uniform(10, 20) in one group: p1 = 10 + 10 p0 in every sample;
     // p2 ~ uniform(0, 1) on its own stream is independent of p0.
     ParamTable t;
-    ParamId p0 = t.add(make(Dist::Uniform, 0, 0.5, 1), Origin{});
-    ParamId p1 = t.add(make(Dist::Uniform, 10, 15, 20), Origin{});
-    ParamId p2 = t.add(make(Dist::Uniform, 0, 0.5, 1), Origin{});
+    ParamId p0 = t.add(test::ranged(Dist::Uniform, 0, 0.5, 1), Origin{});
+    ParamId p1 = t.add(test::ranged(Dist::Uniform, 10, 15, 20), Origin{});
+    ParamId p2 = t.add(test::ranged(Dist::Uniform, 0, 0.5, 1), Origin{});
     t.set_stream(p0, group_stream("g"));
     t.set_stream(p1, group_stream("g"));
     CHECK(t.stream_key(p0) == t.stream_key(p1));
@@ -225,16 +215,16 @@ TEST_CASE("Parameters on one stream share one quantile per sample", "[engine][sa
 
 TEST_CASE("Values are clipped to their bound and counted", "[engine][sampler]")
 {
-    Param frac = make(Dist::Normal, 0.9, 0.98, 1.0, Bound::Fraction);
+    Param frac = test::ranged(Dist::Normal, 0.9, 0.98, 1.0, Bound::Fraction);
     std::size_t clipped = 0;
     CHECK(clip_to_bound(frac, -0.2, &clipped) == 0.0);
     CHECK(clip_to_bound(frac, 1.3, &clipped) == 1.0);
     CHECK(clip_to_bound(frac, 0.4, &clipped) == 0.4);
     CHECK(clipped == 2);
-    Param nonneg = make(Dist::Normal, 1, 2, 3, Bound::NonNegative);
+    Param nonneg = test::ranged(Dist::Normal, 1, 2, 3, Bound::NonNegative);
     CHECK(clip_to_bound(nonneg, -1.0) == 0.0);
     CHECK(clip_to_bound(nonneg, 5.0) == 5.0);
-    CHECK(clip_to_bound(make(Dist::Normal, 1, 2, 3), -7.0) == -7.0);
+    CHECK(clip_to_bound(test::ranged(Dist::Normal, 1, 2, 3), -7.0) == -7.0);
 
     ParamTable t;
     t.add(frac, Origin{});  // sd 0.0255: a fair share of draws above 1
@@ -257,8 +247,8 @@ TEST_CASE("A sample's share sets are balanced, and value() gives the draw before
 {
     // A yield y ~ uniform(0.6, 1.0) beside a fixed loss row 0.1 that absorbs: loss = 1 - y.
     ParamTable t;
-    ParamId loss = t.add(make(Dist::Fixed, 0.1, 0.1, 0.1, Bound::Fraction), Origin{});
-    ParamId y = t.add(make(Dist::Uniform, 0.6, 0.9, 1.0, Bound::Fraction), Origin{});
+    ParamId loss = t.add(test::ranged(Dist::Fixed, 0.1, 0.1, 0.1, Bound::Fraction), Origin{});
+    ParamId y = t.add(test::ranged(Dist::Uniform, 0.6, 0.9, 1.0, Bound::Fraction), Origin{});
     ShareSets sets;
     sets.must_sum_to_one.push_back({loss, y});
     Sampler sampler(t, {loss, y}, sets, 3);
@@ -283,9 +273,9 @@ TEST_CASE("A sample's share sets are balanced, and value() gives the draw before
 TEST_CASE("Given samples replace the draws, row by row, balanced the same way", "[engine][sampler]")
 {
     ParamTable t;
-    ParamId loss = t.add(make(Dist::Fixed, 0.1, 0.1, 0.1, Bound::Fraction), Origin{});
-    ParamId y = t.add(make(Dist::Uniform, 0.6, 0.9, 1.0, Bound::Fraction), Origin{});
-    ParamId other = t.add(make(Dist::Uniform, 0, 5, 10), Origin{});
+    ParamId loss = t.add(test::ranged(Dist::Fixed, 0.1, 0.1, 0.1, Bound::Fraction), Origin{});
+    ParamId y = t.add(test::ranged(Dist::Uniform, 0.6, 0.9, 1.0, Bound::Fraction), Origin{});
+    ParamId other = t.add(test::ranged(Dist::Uniform, 0, 5, 10), Origin{});
     ShareSets sets;
     sets.must_sum_to_one.push_back({loss, y});
     GivenSamples given{"samples.csv", {y}, {{0.7}, {0.95}, {0.8}}};

@@ -8,33 +8,17 @@
 #include <vector>
 
 #include "support/monte_carlo.hpp"
+#include "support/params.hpp"
 #include "engine/uncertainty/runner.hpp"
 #include "engine/uncertainty/sensitivity.hpp"
 
 using namespace reclaim;
 using reclaim::test::mc;
+using reclaim::test::ranged;
+using reclaim::test::two_params;
 
 namespace {
 
-Param ranged(Dist d, double low, double value, double high, Bound bound = Bound::Free)
-{
-    Param p;
-    p.low = low;
-    p.value = value;
-    p.high = high;
-    p.dist = d;
-    p.bound = bound;
-    return p;
-}
-
-// Two parameters: p0 ~ uniform(0, 1), p1 ~ triangular(1, 2, 3).
-ParamTable two_params()
-{
-    ParamTable t;
-    t.add(ranged(Dist::Uniform, 0.0, 0.5, 1.0), Origin{"a.csv", 2, "value", "test"});
-    t.add(ranged(Dist::Triangular, 1.0, 2.0, 3.0), Origin{"a.csv", 3, "value", "test"});
-    return t;
-}
 
 // Outputs y = 3 p0 + 2 p1 of every sample, kept.
 std::vector<double> linear_outputs(const Sampler& sampler, std::size_t n)
