@@ -1,4 +1,4 @@
-// Times `reclaim run` in process: on the shipped UK scenario (tests/data/tiny's `tiny` until the
+// Times `reclaim run` in process (Monte Carlo aside: bench_monte_carlo): on the shipped UK scenario (tests/data/tiny's `tiny` until the
 // shipped data is present) and on a synthetic scenario 100 times larger (10x the products on the
 // market, 10x the years). Prints medians.
 //
@@ -38,14 +38,49 @@ double median_ms(int repeats, const std::function<void()>& f)
     return reclaim::bench::median(ms);
 }
 
-// Everything `reclaim run` computes after loading: the run, both inverse questions, the JSON.
+// Everything `reclaim run` computes after loading, Monte Carlo aside: the question compiled, the
+// run, both inverse questions (two more evaluations), the JSON.
 std::size_t compute(const Model& model, const Scenario& sc)
 {
-    auto values = model.params.nominal();
-    PreparedScenario p = prepare_scenario(model, sc);
-    ScenarioResult r = run_scenario(model, p, values);
-    auto targets = analyse_targets(model, p, values, r);
+    const ParamValues values = sc.params.nominal();
+    ScenarioQuestion question(model, sc, Detail::Full);
+    ScenarioResult r = question.evaluate(values);
+    auto targets = analyse_targets(question, values, r);
     return run_json(model, sc, r, targets).dump().size();
+}
+
+// The stages of compute(), each the median of `repeats` [ms].
+struct Stages {
+    double compile = 0, evaluate = 0, targets = 0, json = 0;
+};
+
+Stages stages(const Model& model, const Scenario& sc, int repeats)
+{
+    std::vector<double> c, e, t, j;
+    const ParamValues values = sc.params.nominal();
+    for (int i = 0; i < repeats; ++i) {
+        auto t0 = Clock::now();
+        ScenarioQuestion question(model, sc, Detail::Full);
+        c.push_back(1e3 * reclaim::bench::seconds_since(t0));
+        t0 = Clock::now();
+        ScenarioResult r = question.evaluate(values);
+        e.push_back(1e3 * reclaim::bench::seconds_since(t0));
+        t0 = Clock::now();
+        auto targets = analyse_targets(question, values, r);
+        t.push_back(1e3 * reclaim::bench::seconds_since(t0));
+        t0 = Clock::now();
+        volatile std::size_t n = run_json(model, sc, r, targets).dump().size();
+        (void)n;
+        j.push_back(1e3 * reclaim::bench::seconds_since(t0));
+    }
+    using reclaim::bench::median;
+    return {median(c), median(e), median(t), median(j)};
+}
+
+void print_stages(const Stages& s)
+{
+    std::printf("    of which: compile %.2f ms, evaluate %.2f ms, analyse_targets %.2f ms, run_json + dump %.2f ms\n",
+                s.compile, s.evaluate, s.targets, s.json);
 }
 
 // Each product on the market cloned `products` times (same BoM, lifetime and series) and the
@@ -100,6 +135,7 @@ int main(int argc, char** argv)
                     sc.years());
         std::printf("  load data + scenario        median %9.2f ms\n", load);
         std::printf("  run + targets + JSON        median %9.2f ms  (3 runs of the scenario)\n", run);
+        print_stages(stages(model, sc, repeats));
 
         Model big = model;
         Scenario big_sc = sc;
@@ -109,6 +145,7 @@ int main(int argc, char** argv)
         double big_run = median_ms(std::max(1, repeats / 2), [&] { compute(big, big_sc); });
         std::printf("synthetic x100: %zu products on the market x %d years\n", big_on_market, big_sc.years());
         std::printf("  run + targets + JSON        median %9.2f ms\n", big_run);
+        print_stages(stages(big, big_sc, std::max(1, repeats / 2)));
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench_run: %s\n", e.what());
         return 1;

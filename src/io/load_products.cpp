@@ -138,11 +138,14 @@ void load_lifetimes(const std::filesystem::path& dir, Model& model, Diagnostics&
 {
     auto t = CsvTable::read(dir / "products/lifetimes.csv", "products/lifetimes.csv", kLifetimeSchema, diag);
     read_lifetimes(t, model, model.params, model.lifetimes, diag);
+    model.index_lifetimes();
 }
 
 void read_lifetimes(const CsvTable& t, const Model& model, ParamTable& params, std::vector<Lifetime>& out,
                     Diagnostics& diag)
 {
+    std::vector<bool> has_row(model.products.size(), false);  // a product seen twice is an error
+    for (const auto& l : out) has_row[l.product] = true;
     for (const auto& r : t.rows()) {
         auto product = read_text(t, r, "product", diag);
         auto model_name = read_text(t, r, "model", diag);
@@ -153,10 +156,11 @@ void read_lifetimes(const CsvTable& t, const Model& model, ParamTable& params, s
             diag.add(t.at(r, "product"), *product, "is not a product of products/products.csv");
             continue;
         }
-        if (std::any_of(out.begin(), out.end(), [&](const Lifetime& l) { return l.product == *pi; })) {
+        if (has_row[*pi]) {
             diag.add(t.at(r, "product"), *product, "has two lifetime rows");
             continue;
         }
+        has_row[*pi] = true;
         Lifetime l;
         l.product = *pi;
         l.source = *source;

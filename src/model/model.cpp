@@ -11,9 +11,20 @@ std::optional<std::size_t> Route::find_process(const std::string& name) const
 
 const Lifetime* Model::lifetime_of(std::size_t product) const
 {
+    if (lifetime_index.size() == products.size()) {
+        const std::size_t i = lifetime_index[product];
+        return i == npos ? nullptr : &lifetimes[i];
+    }
     for (const auto& l : lifetimes)
         if (l.product == product) return &l;
     return nullptr;
+}
+
+void Model::index_lifetimes()
+{
+    lifetime_index.assign(products.size(), npos);
+    for (std::size_t i = 0; i < lifetimes.size(); ++i)
+        if (lifetimes[i].product < products.size()) lifetime_index[lifetimes[i].product] = i;
 }
 
 std::size_t Model::intern_class(const std::string& name)

@@ -184,6 +184,10 @@ struct Model {
     [[nodiscard]] std::optional<std::size_t> find_plan(const std::string& id) const { return plan_index.find(id); }
     //! The lifetime row of a product, if any.
     [[nodiscard]] const Lifetime* lifetime_of(std::size_t product) const;
+    //! Per product, its row in `lifetimes` (npos: none); filled by index_lifetimes() at load.
+    std::vector<std::size_t> lifetime_index;
+    //! Builds lifetime_index (used while loading).
+    void index_lifetimes();
     //! The class index for `name`, added if new (used while loading).
     std::size_t intern_class(const std::string& name);
 };

@@ -7,7 +7,7 @@ namespace reclaim {
 
 std::string range_text(const std::string& p5, const std::string& p95) { return p5 + " \u2013 " + p95; }
 
-ReportTable tornado_table(const Model& model, const Sensitivity& s, bool fractions)
+ReportTable tornado_table(const Model& /*model*/, const Sensitivity& s, bool fractions)
 {
     auto out = [&](double v) { return fractions ? percent(v) : sig(v); };
     ReportTable t;

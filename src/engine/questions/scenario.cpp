@@ -412,18 +412,23 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
         eol = total * outflow;
         collected = total * units;
     }
-    for (Ix t = 0; t < nt; ++t) {
+    // Each run of years under one plan is one matrix product per output.
+    for (Ix t0 = 0; t0 < nt;) {
+        Ix t1 = t0 + 1;
+        while (t1 < nt && plan_of_year_[static_cast<std::size_t>(t1)] == plan_of_year_[static_cast<std::size_t>(t0)]) ++t1;
         const auto pi = static_cast<std::size_t>(
-            std::lower_bound(plans_used_.begin(), plans_used_.end(), plan_of_year_[static_cast<std::size_t>(t)]) -
+            std::lower_bound(plans_used_.begin(), plans_used_.end(), plan_of_year_[static_cast<std::size_t>(t0)]) -
             plans_used_.begin());
         const PerUnit& z = per_unit_[pi];
-        const auto u = units.col(t);
-        rec_eol.col(t).noalias() = z.recovered * u;
-        res.value_usd[t] = z.value.dot(u);
-        if (!full) continue;
-        untreated.col(t) = z.untreated * u;
-        for (std::size_t l = 0; l < n_loss; ++l) loss_eol[l].col(t) = z.loss[l] * u;
-        for (std::size_t f = 0; f < n_form; ++f) form_kg[f].col(t) = z.form[f] * u;
+        const auto u = units.middleCols(t0, t1 - t0);
+        rec_eol.middleCols(t0, t1 - t0).noalias() = z.recovered * u;
+        res.value_usd.segment(t0, t1 - t0).noalias() = u.transpose() * z.value;
+        if (full) {
+            untreated.middleCols(t0, t1 - t0).noalias() = z.untreated * u;
+            for (std::size_t l = 0; l < n_loss; ++l) loss_eol[l].middleCols(t0, t1 - t0).noalias() = z.loss[l] * u;
+            for (std::size_t f = 0; f < n_form; ++f) form_kg[f].middleCols(t0, t1 - t0).noalias() = z.form[f] * u;
+        }
+        t0 = t1;
     }
 
     // Manufacturing scrap: per kg of each flow, then times its kg in each year.

@@ -73,33 +73,44 @@ std::vector<TargetAnalysis> analyse_targets(ScenarioQuestion& question, const Pa
     const Model& model = question.model();
     std::vector<TargetAnalysis> out;
     if (sc.targets.empty()) return out;
+    // What the base run gives in each target year, read before the question is evaluated again
+    // (`base` may be the question's own result).
+    const std::vector<TargetStatus> statuses = target_status(sc, base);
+    std::vector<double> scrap, r0, full_eol, r1;
+    for (const auto& st : statuses) {
+        const int t = base.index_of(st.target.year);
+        scrap.push_back(base.recovered_scrap_kg(ix(st.target.element), t));
+        r0.push_back(recovered_total(base, st.target.element, t));
+    }
     // Two more runs define both lines: everything collected, and every shredded magnet extracted.
     RunLevers full_collection;
     full_collection.uniform_collection = 1.0;
-    ScenarioResult full = question.evaluate(values, full_collection);
-    std::optional<ScenarioResult> extracted;
+    {
+        const ScenarioResult& full = question.evaluate(values, full_collection);
+        for (const auto& st : statuses)
+            full_eol.push_back(full.recovered_eol_kg(ix(st.target.element), full.index_of(st.target.year)));
+    }
     if (sc.magnet_lever) {
         RunLevers all_extracted;
         all_extracted.magnet_moved = 1.0;
-        extracted = question.evaluate(values, all_extracted);
+        const ScenarioResult& extracted = question.evaluate(values, all_extracted);
+        for (const auto& st : statuses)
+            r1.push_back(recovered_total(extracted, st.target.element, extracted.index_of(st.target.year)));
     }
 
-    for (const auto& status : target_status(sc, base)) {
+    for (std::size_t k = 0; k < statuses.size(); ++k) {
         TargetAnalysis a;
-        a.status = status;
-        const std::size_t e = status.target.element;
-        const int t = base.index_of(status.target.year);
-        const double demand = status.demand_kg;
-        const double needed = status.target.share * demand;
-        const double scrap = base.recovered_scrap_kg(ix(e), t);
+        a.status = statuses[k];
+        const int t = base.index_of(a.status.target.year);
+        const double demand = a.status.demand_kg;
+        const double needed = a.status.target.share * demand;
 
         // recovered(c) = c * R_full + scrap: the line passes through (0, scrap).
-        a.collection = solve_line(scrap, full.recovered_eol_kg(ix(e), t), needed, demand);
+        a.collection = solve_line(scrap[k], full_eol[k], needed, demand);
         a.collection.applicable = true;  // "at most X% at full collection" is an answer even when X is 0
 
-        if (extracted) {
-            const double r0 = recovered_total(base, e, t);
-            a.magnet_moved = solve_line(r0, recovered_total(*extracted, e, t) - r0, needed, demand);
+        if (sc.magnet_lever) {
+            a.magnet_moved = solve_line(r0[k], r1[k] - r0[k], needed, demand);
             const MagnetLever& m = *sc.magnet_lever;
             Eigen::MatrixXd s = plan_shares(model, question.plan_of_year()[static_cast<std::size_t>(t)], values);
             double shredded = s(ix(m.treatment_class), ix(m.shred_route));
