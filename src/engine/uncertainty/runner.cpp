@@ -94,6 +94,7 @@ MonteCarloResult run_monte_carlo(const Sampler& sampler, std::size_t outputs, co
     const std::size_t chunks = (n + chunk - 1) / chunk;
     std::vector<double> buffer(chunk * outputs, std::numeric_limits<double>::quiet_NaN());
     std::vector<StreamingSummary> acc(outputs);
+    for (auto& a : acc) a.reserve(n);
     r.summaries.assign(outputs, Summary{});
     std::atomic<std::size_t> next{0}, done{0};
     std::atomic<bool> failed{false};

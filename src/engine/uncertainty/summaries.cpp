@@ -22,7 +22,9 @@ double percentile_sorted(const std::vector<double>& sorted, double p)
     return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[lo + 1] - sorted[lo]);
 }
 
-Summary summarize(std::vector<double> values)
+Summary summarize(std::vector<double> values) { return summarize_in_place(values); }
+
+Summary summarize_in_place(std::vector<double>& values)
 {
     std::erase_if(values, [](double v) { return !std::isfinite(v); });
     Summary s;
@@ -51,6 +53,8 @@ Summary summarize(std::vector<double> values)
     s.p95 = quantile(0.95);
     return s;
 }
+
+void StreamingSummary::reserve(std::size_t samples) { kept_.reserve(std::min(samples, kExact + 1)); }
 
 void StreamingSummary::add(double v)
 {
@@ -109,9 +113,13 @@ double StreamingSummary::quantile(double p) const
     return max_;
 }
 
-Summary StreamingSummary::summary() const
+Summary StreamingSummary::summary()
 {
-    if (edges_.empty()) return summarize(kept_);
+    if (edges_.empty()) {
+        Summary s = summarize_in_place(kept_);
+        if (n_ > 0) s.mean = sum_ / static_cast<double>(n_);  // the sum in sample order, whatever kept_'s order now
+        return s;
+    }
     Summary s;
     s.count = n_;
     s.mean = sum_ / static_cast<double>(n_);

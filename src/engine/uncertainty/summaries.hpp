@@ -24,6 +24,8 @@ double percentile_sorted(const std::vector<double>& sorted, double p);
 
 //! Mean, P5, P50 and P95 of the finite entries of `values`; NaN fields when there are none.
 Summary summarize(std::vector<double> values);
+//! The same, reordering `values` (and dropping its non-finite entries) instead of copying it.
+Summary summarize_in_place(std::vector<double>& values);
 
 //! One output's summary, fed one sample at a time in sample order. The first kExact finite
 //! values are kept and summarised exactly (summarize()); past them the kept values set kBins + 1
@@ -37,8 +39,11 @@ public:
     static constexpr std::size_t kExact = 10000;
     static constexpr std::size_t kBins = 2000;
 
+    //! Room for the values kept exactly (at most kExact): saves regrowing while samples arrive.
+    void reserve(std::size_t samples);
     void add(double v);
-    [[nodiscard]] Summary summary() const;
+    //! The summary so far; may reorder the kept values (the next summary is the same).
+    [[nodiscard]] Summary summary();
     [[nodiscard]] bool binned() const { return !edges_.empty(); }
 
 private:
