@@ -14,12 +14,15 @@ Series::Weights Series::weights(int year) const
     return {hi - 1, hi, static_cast<double>(year - a.year) / static_cast<double>(b.year - a.year)};
 }
 
-double Series::at(int year, const ParamValues& values) const
+double Series::value(const Weights& k, const ParamValues& values) const
 {
-    if (points.empty()) return 0.0;
-    const Weights k = weights(year);
     const double a = values[points[k.a].value.index];
     return k.w == 0.0 ? a : a + k.w * (values[points[k.b].value.index] - a);
+}
+
+double Series::at(int year, const ParamValues& values) const
+{
+    return points.empty() ? 0.0 : value(weights(year), values);
 }
 
 const char* survival_name(SurvivalConvention s)

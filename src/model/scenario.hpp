@@ -34,6 +34,8 @@ struct Series {
     [[nodiscard]] bool empty() const { return points.empty(); }
     //! The interpolation of `year` (points must not be empty).
     [[nodiscard]] Weights weights(int year) const;
+    //! The value at interpolation `k` and `values`.
+    [[nodiscard]] double value(const Weights& k, const ParamValues& values) const;
     //! The value in `year` at `values` (0 for an empty series).
     [[nodiscard]] double at(int year, const ParamValues& values) const;
 };

@@ -63,7 +63,6 @@ Sampler::Sampler(const ParamTable& table, const std::vector<ParamId>& used, Shar
 {
     if (given) {
         sampled_ = given->columns;
-        for (std::size_t k = 0; k < sampled_.size(); ++k) column_of_.push_back(k);
     } else {
         for (ParamId id : used)
             if (id.valid() && table[id].ranged()) sampled_.push_back(id);
@@ -85,7 +84,7 @@ void Sampler::sample(std::uint64_t s, ParamValues& out, Adjustments& adj) const
         const ParamId id = sampled_[k];
         const Param& p = (*table_)[id];
         if (given_) {
-            out[id.index] = given_->rows[s][column_of_[k]];
+            out[id.index] = given_->rows[s][k];
             continue;
         }
         CounterRng rng(seed_, s, keys_[k]);
@@ -94,18 +93,22 @@ void Sampler::sample(std::uint64_t s, ParamValues& out, Adjustments& adj) const
     adj.renormalised += sets_.balance(out);
 }
 
+std::size_t Sampler::position(ParamId id) const
+{
+    // Drawn parameters are sorted by index; given ones are in the file's column order.
+    const auto it = given_ ? std::find(sampled_.begin(), sampled_.end(), id)
+                           : std::lower_bound(sampled_.begin(), sampled_.end(), id,
+                                              [](ParamId a, ParamId b) { return a.index < b.index; });
+    return it != sampled_.end() && *it == id ? static_cast<std::size_t>(it - sampled_.begin()) : npos;
+}
+
 double Sampler::value(ParamId id, std::uint64_t s) const
 {
-    auto it = std::lower_bound(sampled_.begin(), sampled_.end(), id,
-                               [](ParamId a, ParamId b) { return a.index < b.index; });
-    if (given_) {
-        auto g = std::find(sampled_.begin(), sampled_.end(), id);
-        if (g == sampled_.end()) return nominal_[id.index];
-        return given_->rows[s][column_of_[static_cast<std::size_t>(g - sampled_.begin())]];
-    }
-    if (it == sampled_.end() || *it != id) return nominal_[id.index];
+    const std::size_t k = position(id);
+    if (k == npos) return nominal_[id.index];
+    if (given_) return given_->rows[s][k];
     const Param& p = (*table_)[id];
-    CounterRng rng(seed_, s, keys_[static_cast<std::size_t>(it - sampled_.begin())]);
+    CounterRng rng(seed_, s, keys_[k]);
     return clip_to_bound(p, quantile(p, rng.uniform()), nullptr);
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/param.hpp"
+#include "model/model.hpp"
 #include "engine/evaluate/share_sets.hpp"
 
 namespace reclaim {
@@ -62,8 +63,9 @@ private:
     ShareSets sets_;
     ParamValues nominal_;
     std::vector<ParamId> sampled_;
-    std::vector<std::uint64_t> keys_;     //!< per sampled parameter: its stream key
-    std::vector<std::size_t> column_of_;  //!< given only: per sampled parameter, its column
+    std::vector<std::uint64_t> keys_;  //!< per sampled parameter: its stream key
+    //! Where `id` is in sampled_ (its column, for given samples); npos if not sampled.
+    [[nodiscard]] std::size_t position(ParamId id) const;
 };
 
 }  // namespace reclaim

@@ -26,14 +26,6 @@ std::size_t ShareSets::balance(ParamValues& values) const
     return n;
 }
 
-std::vector<ParamId> ShareSets::params() const
-{
-    std::vector<ParamId> out;
-    for (const auto* sets : {&must_sum_to_one, &at_most_one})
-        for (const auto& set : *sets) out.insert(out.end(), set.begin(), set.end());
-    return out;
-}
-
 ShareSets share_sets(const Model& model, const ParamTable& table, const std::vector<std::size_t>& routes,
                      const std::vector<std::size_t>& materials, const std::vector<std::size_t>& plans)
 {

@@ -29,8 +29,6 @@ struct ShareSets {
     //! many sets were adjusted (absorbed, or left for proportional rescaling) plus the
     //! at-most-one sets above 1.
     std::size_t balance(ParamValues& values) const;
-    //! Every parameter of every set.
-    [[nodiscard]] std::vector<ParamId> params() const;
 };
 
 //! The share sets of `routes`, `materials` and `plans` that contain a ranged parameter of `table`.

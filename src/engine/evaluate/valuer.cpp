@@ -168,11 +168,6 @@ double FormValuer::usd_per_kg(std::size_t i, const ParamValues& values) const
     return values[p->usd_per_kg.index] * (p->payable.valid() ? values[p->payable.index] : 1.0);
 }
 
-Eigen::VectorXd FormValuer::usd_per_element_kg(std::size_t i, const ParamValues& values) const
-{
-    return form_kg_weights(forms_.at(i)) * usd_per_kg(i, values);
-}
-
 FormsValue FormValuer::value(const std::vector<RecoveredForm>& forms, const ParamValues& values) const
 {
     FormsValue out;

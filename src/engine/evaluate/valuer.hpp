@@ -90,9 +90,6 @@ public:
     [[nodiscard]] const Price* price(std::size_t i) const { return prices_[i]; }
     //! Price x payable of form i at `values` [USD per kg of the form]; 0 if unpriced.
     [[nodiscard]] double usd_per_kg(std::size_t i, const ParamValues& values) const;
-    //! What 1 kg of each element routed into form i is worth at `values` [USD/kg per element]:
-    //! the linear weights of the value, 0 everywhere if unpriced.
-    [[nodiscard]] Eigen::VectorXd usd_per_element_kg(std::size_t i, const ParamValues& values) const;
     //! Values `forms`, which must name the forms of the constructor in the same order.
     [[nodiscard]] FormsValue value(const std::vector<RecoveredForm>& forms, const ParamValues& values) const;
 

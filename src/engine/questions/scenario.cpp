@@ -39,7 +39,6 @@ ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detai
       contents_(model, {}, {}),  // compiled below, once the elements are known
       valuer_(model, {}, {})
 {
-    const ParamValues nominal = sc.params.nominal();
     for (std::size_t p = 0; p < model.products.size(); ++p)
         if (p < sc.put_on_market.size() && !sc.put_on_market[p].empty()) products_.push_back(p);
     for (auto p : products_) {
@@ -114,30 +113,22 @@ ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detai
     contents_ = Contents(model, products_, elements_, scrap_materials_);
     for (auto r : routes_used_) networks_.emplace_back(model, r, elements_);
     for (auto plan : plans_used_) plans_.emplace_back(model, plan, routes_used_);
-    for (const auto& plan : plans_) {
-        base_cells_.push_back(plan.cells(npos));
+    // The cells that can hold a share: the plan's rows for the product (npos: class-wide), and
+    // the magnet lever's extraction cell.
+    auto cells_of = [&](const PlanShares& plan, std::size_t product) {
+        auto cells = plan.cells(product);
         if (sc.magnet_lever) {
-            const auto to = static_cast<std::size_t>(
-                std::lower_bound(routes_used_.begin(), routes_used_.end(), sc.magnet_lever->extraction_route) -
-                routes_used_.begin());
-            base_cells_.back().emplace_back(sc.magnet_lever->treatment_class, to);
-            std::sort(base_cells_.back().begin(), base_cells_.back().end());
-            base_cells_.back().erase(std::unique(base_cells_.back().begin(), base_cells_.back().end()),
-                                     base_cells_.back().end());
+            cells.emplace_back(sc.magnet_lever->treatment_class, route_column(sc.magnet_lever->extraction_route));
+            std::sort(cells.begin(), cells.end());
+            cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
         }
+        return cells;
+    };
+    for (const auto& plan : plans_) {
+        base_cells_.push_back(cells_of(plan, npos));
         cells_.emplace_back();
-        for (auto p : products_) {
-            auto cells = plan.cells(p);
-            if (sc.magnet_lever) {
-                const auto to = static_cast<std::size_t>(
-                    std::lower_bound(routes_used_.begin(), routes_used_.end(), sc.magnet_lever->extraction_route) -
-                    routes_used_.begin());
-                cells.emplace_back(sc.magnet_lever->treatment_class, to);
-                std::sort(cells.begin(), cells.end());
-                cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
-            }
-            cells_.back().push_back(std::move(cells));
-        }
+        for (auto p : products_)
+            cells_.back().push_back(plan.has_own_rows(p) ? cells_of(plan, p) : std::vector<std::pair<std::size_t, std::size_t>>{});
     }
     for (std::size_t f = 0; f < valuer_.size(); ++f) {
         const Eigen::VectorXd all = form_kg_weights(valuer_.form(f));
@@ -186,7 +177,6 @@ ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detai
     std::erase_if(params_, [](ParamId id) { return !id.valid(); });
     std::sort(params_.begin(), params_.end(), [](ParamId a, ParamId b) { return a.index < b.index; });
     params_.erase(std::unique(params_.begin(), params_.end()), params_.end());
-    (void)nominal;
 }
 
 void ScenarioQuestion::compile_series(const Series& s, std::vector<Series::Weights>& w) const
@@ -198,10 +188,13 @@ void ScenarioQuestion::compile_series(const Series& s, std::vector<Series::Weigh
 
 double ScenarioQuestion::at(const Series& s, const std::vector<Series::Weights>& w, int t, const ParamValues& v) const
 {
-    if (w.empty()) return 0.0;
-    const Series::Weights& k = w[static_cast<std::size_t>(t)];
-    const double a = v[s.points[k.a].value.index];
-    return k.w == 0.0 ? a : a + k.w * (v[s.points[k.b].value.index] - a);
+    return w.empty() ? 0.0 : s.value(w[static_cast<std::size_t>(t)], v);
+}
+
+std::size_t ScenarioQuestion::route_column(std::size_t route) const
+{
+    return static_cast<std::size_t>(std::lower_bound(routes_used_.begin(), routes_used_.end(), route) -
+                                    routes_used_.begin());
 }
 
 ShareSets ScenarioQuestion::share_sets() const
@@ -320,10 +313,6 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
     per_unit_.resize(plans_used_.size());
     Eigen::MatrixXd& shares = shares_;
     shares.resize(n_cls, ix(routes_used_.size()));
-    auto local_route = [&](std::size_t route) {
-        return static_cast<std::size_t>(std::lower_bound(routes_used_.begin(), routes_used_.end(), route) -
-                                        routes_used_.begin());
-    };
     // Sends `v` [kg per compiled element] into route r: adds recovered, value, and in full the
     // losses by reason and the forms, into column `col` of the given matrices.
     auto route_into = [&](std::size_t r, const Eigen::VectorXd& v, Ix col, Eigen::MatrixXd& rec, double& value,
@@ -343,8 +332,8 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
     auto apply_lever = [&](Eigen::MatrixXd& m) {
         if (levers.magnet_moved == 0.0) return;
         const MagnetLever& lever = *sc.magnet_lever;
-        const Ix c = ix(lever.treatment_class), from = ix(local_route(lever.shred_route)),
-                 to = ix(local_route(lever.extraction_route));
+        const Ix c = ix(lever.treatment_class), from = ix(route_column(lever.shred_route)),
+                 to = ix(route_column(lever.extraction_route));
         const double moved = levers.magnet_moved * m(c, from);
         m(c, from) -= moved;
         m(c, to) += moved;
@@ -449,7 +438,7 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
             loss1.assign(n_loss, Eigen::MatrixXd::Zero(n_e, 1));
             form1.assign(n_form, Eigen::MatrixXd::Zero(n_e, 1));
         }
-        route_into(local_route(flow.route), feed, 0, rec1, value1, &loss1, &form1);
+        route_into(route_column(flow.route), feed, 0, rec1, value1, &loss1, &form1);
         for (Ix t = 0; t < nt; ++t) {
             const double kg = at(flow.mass_kg, scrap_w_[i], static_cast<int>(t), values);
             if (kg == 0.0) continue;

@@ -72,6 +72,8 @@ private:
     };
     void compile_series(const Series& s, std::vector<Series::Weights>& w) const;
     double at(const Series& s, const std::vector<Series::Weights>& w, int t, const ParamValues& v) const;
+    //! The column of a used route in the shares and the networks.
+    [[nodiscard]] std::size_t route_column(std::size_t route) const;
     void outflows(const ParamValues& values);
 
     const Model* model_;
@@ -102,8 +104,8 @@ private:
         Eigen::VectorXd value;
     };
     std::vector<PerUnit> per_unit_;
-    //! Per plan used, per product: the (class, route) cells that can hold a share (the magnet
-    //! lever's extraction cell included).
+    //! Per plan used, per product with rows of its own in it: the (class, route) cells that can
+    //! hold a share (the magnet lever's extraction cell included); empty for the other products.
     std::vector<std::vector<std::vector<std::pair<std::size_t, std::size_t>>>> cells_;
     std::vector<Eigen::MatrixXd> base_shares_;  //!< per plan used: the class-wide shares
     //! Per kg of each element in each class (classes x compiled elements), under one set of
