@@ -55,7 +55,8 @@ MonteCarloOptions MonteCarloArgs::options(ProgressBar* bar, const ParamTable& ta
     o.seed = seed;
     o.threads = threads;
     if (!samples_in.empty()) {
-        given_ = load_given_samples(samples_in, table);
+        // Read once: `compare` asks for the options of every column.
+        if (given_.rows.empty()) given_ = load_given_samples(samples_in, table);
         o.given = &given_;
     }
     if (bar) o.progress = [bar](std::size_t done, std::size_t total) { bar->update(done, total); };

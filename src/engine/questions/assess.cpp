@@ -129,11 +129,17 @@ double Amount::functional_units_of(const Model& model, std::size_t product, doub
             throw UnitError("product '" + p.id + "' has no mass in its bill of materials; --mass cannot scale it");
         return base_ / mass_per_unit_kg;
     }
-    if (p.unit->dim != dim_) {
+    check_fits(model, product);
+    return base_ / p.unit->to_base;
+}
+
+void Amount::check_fits(const Model& model, std::size_t product) const
+{
+    const Product& p = model.products[product];
+    if (!total_mass_ && p.unit->dim != dim_) {
         throw UnitError(fmt::format("product '{}' is counted in {} (a {}); an amount in {} does not fit", p.id,
                                     p.unit->symbol, dimension_name(p.unit->dim), dimension_name(dim_)));
     }
-    return base_ / p.unit->to_base;
 }
 
 std::vector<std::string> AssessOptions::problems(const Model& model) const
@@ -160,12 +166,7 @@ AssessQuestion::AssessQuestion(const Model& model, const AssessOptions& options)
       contents_(model, {options.product}, elements_of(model, {options.product})),
       valuer_(model, forms_of(model, routes_), material_compositions(model, model.params.nominal()))
 {
-    const Product& product = model.products[options.product];
-    if (!options.amount.is_total_mass() && product.unit->dim != options.amount.dimension()) {
-        throw UnitError(fmt::format("product '{}' is counted in {} (a {}); an amount in {} does not fit", product.id,
-                                    product.unit->symbol, dimension_name(product.unit->dim),
-                                    dimension_name(options.amount.dimension())));
-    }
+    options.amount.check_fits(model, options.product);
     params_ = contents_.params();
     if (options.plan != npos) {
         plan_.emplace(model, options.plan, routes_);

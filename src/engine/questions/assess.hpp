@@ -40,6 +40,8 @@ public:
     //! The functional units of `product` this amount is, given the mass of one FU [kg]; UnitError
     //! if the dimension does not fit the product's functional unit.
     [[nodiscard]] double functional_units_of(const Model& model, std::size_t product, double mass_per_unit_kg) const;
+    //! UnitError if the amount's dimension does not fit the product's functional unit.
+    void check_fits(const Model& model, std::size_t product) const;
     [[nodiscard]] bool is_total_mass() const { return total_mass_; }
     //! The amount in base units of its dimension (unit, J, W, kg).
     [[nodiscard]] double base_value() const { return base_; }
