@@ -15,7 +15,6 @@ namespace reclaim {
 //! converted with Origin::to_base. Throws InputError naming the file, the line
 //! and the column of every unknown name, non-number or value outside the
 //! parameter's Bound, and for a file without rows.
-GivenSamples load_given_samples(const std::filesystem::path &path,
-                                const ParamTable &table);
+GivenSamples load_given_samples(const std::filesystem::path& path, const ParamTable& table);
 
-} // namespace reclaim
+}  // namespace reclaim
