@@ -233,6 +233,11 @@ public:
         auto cls = lookup("magnet_class", true, "the treatment class of magnets");
         auto shred = lookup("magnet_shred_route", false, "the route that shreds magnets with the rest");
         auto extract = lookup("magnet_extraction_route", false, "the route extracted magnets go to");
+        if (shred && extract && *shred == *extract) {
+            bad(line_of(*t->get("magnet_extraction_route")), "magnet_extraction_route", model_.routes[*extract].id,
+                "is also the magnet_shred_route: the lever moves magnets from one route to another");
+            return;
+        }
         if (cls && shred && extract) sc_.magnet_lever = MagnetLever{*cls, *shred, *extract};
     }
 

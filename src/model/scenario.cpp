@@ -9,6 +9,7 @@ Series::Weights Series::weights(int year) const
     if (year >= points.back().year) return {last, last, 0.0};
     std::size_t hi = 1;
     while (points[hi].year < year) ++hi;
+    if (points[hi].year == year) return {hi, hi, 0.0};  // a listed point is returned exactly
     const SeriesPoint& a = points[hi - 1];
     const SeriesPoint& b = points[hi];
     return {hi - 1, hi, static_cast<double>(year - a.year) / static_cast<double>(b.year - a.year)};
@@ -17,7 +18,8 @@ Series::Weights Series::weights(int year) const
 double Series::value(const Weights& k, const ParamValues& values) const
 {
     const double a = values[points[k.a].value.index];
-    return k.w == 0.0 ? a : a + k.w * (values[points[k.b].value.index] - a);
+    // The convex combination stays within [a, b]; a + w * (b - a) can step outside it.
+    return k.w == 0.0 ? a : (1.0 - k.w) * a + k.w * values[points[k.b].value.index];
 }
 
 double Series::at(int year, const ParamValues& values) const

@@ -231,6 +231,21 @@ TEST_CASE("Assessment options report every broken rule", "[engine][assess][error
     CHECK_THROWS_AS(assess(tiny(), bad), UsageError);
 }
 
+TEST_CASE("An amount too small or too large to compute with exactly is refused", "[engine][assess][errors]")
+{
+    // Issue 16: --mass 1e-320kg reported Li recovery 50% (nominal 48.45%): a subnormal amount.
+    AssessOptions o = bev_options("today");
+    o.amount = Amount::total_mass(kilograms(1e-320));
+    CHECK_THROWS_AS(assess(tiny(), o), UsageError);
+    CHECK_THROWS_WITH(assess(tiny(), o), Contains("amount = 1e-320; violated: 1e-30 <= amount <= 1e+30"));
+    // A mass in range that is a subnormal number of units once divided by the unit's mass.
+    o.amount = Amount::total_mass(kilograms(1e-29));
+    CHECK_THROWS_AS(assess(tiny(), o), UsageError);
+    CHECK_THROWS_WITH(assess(tiny(), o), Contains("units of 'bev'"));
+    o.amount = Amount::of(units_of(1e31));
+    CHECK_THROWS_WITH(assess(tiny(), o), Contains("violated: 1e-30 <= amount <= 1e+30"));
+}
+
 TEST_CASE("The default plan is uk-current if present, else the first", "[engine][assess]")
 {
     CHECK(cli::default_plan(tiny()) == 0);  // tiny: today, extract-magnets

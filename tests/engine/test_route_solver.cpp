@@ -176,7 +176,7 @@ TEST_CASE("Random networks with loops conserve every element to 1e-9", "[engine]
     CHECK(solved == 300);
 }
 
-TEST_CASE("A loop without exit is a balance error naming its processes", "[engine][routes][errors]")
+TEST_CASE("A loop without exit is a data error naming the route and its processes", "[engine][routes][errors]")
 {
     ModelBuilder b;
     b.route("trap", "shred")
@@ -185,9 +185,10 @@ TEST_CASE("A loop without exit is a balance error naming its processes", "[engin
         .link("sort", "Nd", "wash", 1.0)
         .link("wash", "*", "sort", 1.0);
     const Model& m = b.model();
-    REQUIRE_THROWS_AS(solve_route(m, 0, m.params.nominal()), BalanceError);
+    // The shares are data: exit 1 at the route's row, not a failed balance (exit 3, a bug).
+    REQUIRE_THROWS_AS(solve_route(m, 0, m.params.nominal()), InputError);
     CHECK_THROWS_WITH(solve_route(m, 0, m.params.nominal()),
-                      Contains("route 'trap'") && Contains("Nd") && Contains("shred, sort, wash"));
+                      Contains("'trap'") && Contains("Nd") && Contains("shred, sort, wash"));
     Diagnostics diag;
     validate_routes(m, diag);
     REQUIRE(diag.size() == 1);

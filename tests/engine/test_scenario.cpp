@@ -62,6 +62,27 @@ TEST_CASE("Series are interpolated between listed years and held flat outside th
     CHECK(Series{}.at(2021, v) == 0.0);  // an empty series is 0
 }
 
+TEST_CASE("A listed series point is returned exactly, and interpolation stays between its points", "[engine][scenario]")
+{
+    // Issue 16: a + 1 * (b - a) is not b in floating point (0.7 + (0.1 - 0.7) = 0.09999999999999998).
+    ParamTable table;
+    const ParamId a = table.add(Param{.value = 0.7, .low = 0.7, .high = 0.7}, Origin{});
+    const ParamId b = table.add(Param{.value = 0.1, .low = 0.1, .high = 0.1}, Origin{});
+    const ParamId c = table.add(Param{.value = 0.5, .low = 0.5, .high = 0.5}, Origin{});
+    Series s;
+    s.points = {{2020, a, 2}, {2030, b, 3}, {2040, c, 4}};
+    const ParamValues v = table.nominal();
+    CHECK(s.at(2030, v) == 0.1);
+    CHECK(s.at(2040, v) == 0.5);
+    // 1e16 then 1: the listed 1 comes back, not 0.
+    const ParamValues w{1e16, 1.0, 1.0};
+    CHECK(s.at(2030, w) == 1.0);
+    for (int year = 2020; year <= 2040; ++year) {
+        CHECK(s.at(year, v) <= 0.7);
+        CHECK(s.at(year, v) >= 0.1);
+    }
+}
+
 TEST_CASE("Products age through the stock model and leave after their fixed lifetime", "[engine][scenario]")
 {
     Run r("hand");

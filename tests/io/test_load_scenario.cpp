@@ -362,3 +362,13 @@ TEST_CASE("A lifetime override range below zero or around its value is an error 
     CHECK_THAT(s.error(), Contains("scenarios/bad/lifetimes.csv:2: column 'mean': 'low=4, value=3, high=5' violates "
                                    "low <= value <= high"));
 }
+
+TEST_CASE("A magnet lever whose extraction route is its shred route is an error", "[io][scenario]")
+{
+    // Issue 16: the lever would move magnets onto the route they are on (max_extraction_share 2.0).
+    BadScenario s;
+    s.write("scenario.toml", std::string(kManifest) + "\n[levers]\nmagnet_class = \"magnet\"\nmagnet_shred_route = "
+                                                      "\"shred_steel\"\nmagnet_extraction_route = \"shred_steel\"\n");
+    CHECK_THAT(s.error(), Contains("scenarios/bad/scenario.toml:13: magnet_extraction_route = 'shred_steel' is also the "
+                                   "magnet_shred_route"));
+}

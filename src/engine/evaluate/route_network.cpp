@@ -52,6 +52,16 @@ std::string trapped_names(const Route& route, const std::vector<bool>& seen, con
 
 constexpr const char* kFallbackLabel = "'*' (every element without its own rows)";
 
+// A loop that returns all but this fraction of what enters it (per pass) is closed for the
+// solve: its throughput would pass 1/kMinPivot times its feed and rounding decides the result.
+constexpr double kMinPivot = 1e-9;
+
+// The shares of a route are data: a network they make unsolvable is a problem at the route's row.
+[[noreturn]] void route_problem(const Route& r, const std::string& message)
+{
+    throw InputError(Problem{Location{"routes/routes.csv", r.line, "entry"}, r.id, message});
+}
+
 }  // namespace
 
 RouteNetwork::RouteNetwork(const Model& model, std::size_t route, const std::vector<std::size_t>& elements)
@@ -151,9 +161,9 @@ void RouteNetwork::find_active(const Group& g, const ParamValues& values)
     reach(g, values, seen_, exits_);
     for (std::size_t p = 0; p < n; ++p)
         if (seen_[p] && !exits_[p])
-            throw BalanceError(fmt::format("route '{}': {} cannot leave the loop through {} (no transfer out of it "
-                                           "reaches a sink)",
-                                           r.id, g.label, trapped_names(r, seen_, exits_)));
+            route_problem(r, fmt::format("{} cannot leave the loop through {}: at these values no transfer out of "
+                                         "it reaches a sink (give the exit shares a low above 0)",
+                                         g.label, trapped_names(r, seen_, exits_)));
     active_.clear();
     for (std::size_t p = 0; p < n; ++p)
         if (seen_[p]) active_.push_back(p);
@@ -202,8 +212,10 @@ void RouteNetwork::solve_group(Group& g, const ParamValues& values, Detail detai
         std::size_t piv = c;
         for (std::size_t q = c + 1; q < m; ++q)
             if (std::abs(a(ix(q), ix(c))) > std::abs(a(ix(piv), ix(c)))) piv = q;
-        if (!(std::abs(a(ix(piv), ix(c))) > 1e-300))
-            throw BalanceError(fmt::format("route '{}': the network of {} is singular", r.id, g.label));
+        if (!(std::abs(a(ix(piv), ix(c))) > kMinPivot))
+            route_problem(r, fmt::format("a loop of {} returns all but less than {:g} of what enters it on each "
+                                         "pass, so the route cannot be solved: give its exit shares more weight",
+                                         g.label, kMinPivot));
         if (piv != c) {
             a.row(ix(c)).swap(a.row(ix(piv)));
             std::swap(x[ix(c)], x[ix(piv)]);
@@ -325,7 +337,16 @@ void validate_routes(const Model& model, Diagnostics& diag)
     for (std::size_t e = 0; e < elements.size(); ++e) elements[e] = e;
     for (std::size_t r = 0; r < model.routes.size(); ++r) {
         if (model.routes[r].entry == npos) continue;  // already reported by the loader
-        RouteNetwork(model, r, elements).validate(values, diag);
+        RouteNetwork net(model, r, elements);
+        const std::size_t before = diag.size();
+        net.validate(values, diag);
+        if (diag.size() > before) continue;
+        // A structurally sound network can still be numerically closed (a loop returning 1 - 1e-17).
+        try {
+            net.evaluate(values, Detail::Headline);
+        } catch (const InputError& e) {
+            for (const auto& p : e.problems()) diag.add(p);
+        }
     }
 }
 

@@ -57,15 +57,16 @@ public:
     RouteNetwork(const Model& model, std::size_t route, const std::vector<std::size_t>& elements);
 
     //! Solves at `values`: the shares of each (process, element) are divided by their sum (a
-    //! sampled point may not sum to 1). Throws BalanceError if an element cannot leave the
-    //! network (a loop with no exit) or if its sinks do not sum to its feed within kBalanceTolerance.
+    //! sampled point may not sum to 1). Throws InputError at the route's row if the values leave
+    //! an element no way out of a loop, or close a loop to within 1e-9 of everything returning;
+    //! BalanceError (a bug) if its sinks do not sum to its feed within kBalanceTolerance.
     void evaluate(const ParamValues& values, Detail detail);
     [[nodiscard]] const RouteSolution& solution() const { return sol_; }
     [[nodiscard]] std::size_t route() const { return route_; }
     //! The transfer coefficients of the route.
     [[nodiscard]] std::vector<ParamId> params() const;
     //! Adds to `diag` the structural problems at `values`: processes the entry cannot reach,
-    //! loops an element cannot leave (for `reclaim check`).
+    //! loops an element cannot leave (for `reclaim check`; validate_routes also solves).
     void validate(const ParamValues& values, Diagnostics& diag) const;
 
 private:

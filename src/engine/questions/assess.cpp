@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "core/limits.hpp"
+
 namespace reclaim {
 
 namespace {
@@ -127,7 +129,11 @@ double Amount::functional_units_of(const Model& model, std::size_t product, doub
     if (total_mass_) {
         if (!(mass_per_unit_kg > 0))
             throw UnitError("product '" + p.id + "' has no mass in its bill of materials; --mass cannot scale it");
-        return base_ / mass_per_unit_kg;
+        const double units = base_ / mass_per_unit_kg;
+        if (!in_magnitude_range(units))
+            throw UsageError(fmt::format("a total mass of {:g} kg is {:g} units of '{}'; violated: {:g} <= units <= {:g}",
+                                         base_, units, p.id, kMinMagnitude, kMaxMagnitude));
+        return units;
     }
     check_fits(model, product);
     return base_ / p.unit->to_base;
@@ -154,8 +160,9 @@ std::vector<std::string> AssessOptions::problems(const Model& model) const
         out.push_back(fmt::format("route = {}; violated: route < {} (routes of the model)", route, model.routes.size()));
     if (!(collection >= 0.0 && collection <= 1.0))
         out.push_back(fmt::format("collection = {}; violated: 0 <= collection <= 1", collection));
-    if (!(amount.base_value() > 0.0) || !std::isfinite(amount.base_value()))
-        out.push_back(fmt::format("amount = {}; violated: 0 < amount < infinity", amount.base_value()));
+    if (!(amount.base_value() > 0.0) || !in_magnitude_range(amount.base_value()))
+        out.push_back(fmt::format("amount = {}; violated: {:g} <= amount <= {:g} (in base units)", amount.base_value(),
+                                  kMinMagnitude, kMaxMagnitude));
     for (auto e : critical)
         if (e >= model.elements.size()) out.push_back(fmt::format("critical element = {}; violated: an element of the model", e));
     return out;
