@@ -20,8 +20,4 @@ inline constexpr double kMinMagnitude = 1e-30;
     return std::isfinite(a) && a >= kMinMagnitude && a <= kMaxMagnitude;
 }
 
-//! What a problem message says when in_magnitude_range fails.
-inline constexpr const char* kMagnitudeExpected =
-    "is outside the numbers reclaim accepts once converted to base units (0, or 1e-30 to 1e30 in magnitude)";
-
 }  // namespace reclaim

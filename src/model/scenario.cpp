@@ -1,5 +1,7 @@
 #include "model/scenario.hpp"
 
+#include <cmath>
+
 namespace reclaim {
 
 Series::Weights Series::weights(int year) const
@@ -18,8 +20,8 @@ Series::Weights Series::weights(int year) const
 double Series::value(const Weights& k, const ParamValues& values) const
 {
     const double a = values[points[k.a].value.index];
-    // The convex combination stays within [a, b]; a + w * (b - a) can step outside it.
-    return k.w == 0.0 ? a : (1.0 - k.w) * a + k.w * values[points[k.b].value.index];
+    // std::lerp is exact at its ends and stays within [a, b]; a + w * (b - a) is neither.
+    return k.w == 0.0 ? a : std::lerp(a, values[points[k.b].value.index], k.w);
 }
 
 double Series::at(int year, const ParamValues& values) const
