@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "report/json_text.hpp"
 #include "report/show_report.hpp"
 #include "report/table.hpp"
 
@@ -142,7 +143,7 @@ void write_value(std::ostream& out, Format format, const Model& model, const Fee
                  const std::vector<RouteValue>& routes, const std::vector<std::vector<PriceSwing>>& swings)
 {
     if (format == Format::Json) {
-        out << value_json(model, feed, routes, swings).dump(2) << '\n';
+        out << json_text(value_json(model, feed, routes, swings), "the value JSON");
         return;
     }
     if (format == Format::Csv) {
