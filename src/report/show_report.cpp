@@ -200,14 +200,19 @@ void write_product(std::ostream& out, Format format, const Model& model, std::si
     cls.print(out, format);
 }
 
-void write_problems(std::ostream& out, Format format, const std::vector<Problem>& problems)
+void write_problems(std::ostream& out, Format format, const std::vector<Problem>& problems,
+                    const std::vector<Problem>& warnings)
 {
     if (format == Format::Json) {
-        json j = json::array();
-        for (const auto& p : problems)
-            j.push_back({{"file", p.where.file}, {"line", p.where.line}, {"column", p.where.column},
-                         {"text", p.text}, {"message", p.message}});
-        out << json{{"problems", j}, {"count", problems.size()}}.dump(2) << '\n';
+        auto list = [](const std::vector<Problem>& ps) {
+            json j = json::array();
+            for (const auto& p : ps)
+                j.push_back({{"file", p.where.file}, {"line", p.where.line}, {"column", p.where.column},
+                             {"text", p.text}, {"message", p.message}});
+            return j;
+        };
+        out << json{{"problems", list(problems)}, {"count", problems.size()}, {"warnings", list(warnings)}}.dump(2)
+            << '\n';
         return;
     }
     if (format == Format::Csv) {
