@@ -2,8 +2,9 @@
 # Runs every fuzz target of a `fuzz` preset build for SECONDS each, one after the other:
 #   tests/fuzz/run_fuzzers.sh BUILD_DIR SECONDS [TARGET...]
 # Corpora are seeded from the repository's data (seed_corpus.sh) into BUILD_DIR/fuzz-corpus/
-# and grow across runs; a crashing, leaking, sanitizer-reporting or hanging input (10 s) is
-# saved under BUILD_DIR/fuzz-findings/<target>/. Fails if any target found something.
+# and grow across runs; the inputs kept in tests/fuzz/crashes/<target>/ are replayed with them.
+# A crashing, leaking, sanitizer-reporting or hanging input (10 s) is saved under
+# BUILD_DIR/fuzz-findings/<target>/. Fails if any target found something.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 build="${1:?usage: run_fuzzers.sh BUILD_DIR SECONDS [TARGET...]}"
@@ -34,8 +35,11 @@ printf '%-14s %12s %8s  %s\n' target executions corpus result
 for t in "${targets[@]}"; do
   bin="$build/tests/fuzz/fuzz_$t"
   mkdir -p "$findings_root/$t"
+  # Inputs kept in tests/fuzz/crashes/TARGET/ are replayed first: a fixed finding stays fixed.
+  kept=()
+  [ -d "$here/crashes/$t" ] && kept=("$here/crashes/$t")
   "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    -artifact_prefix="$findings_root/$t/" "$corpus_root/$t" > "$logs/$t.log" 2>&1
+    -artifact_prefix="$findings_root/$t/" "$corpus_root/$t" "${kept[@]}" > "$logs/$t.log" 2>&1
   status=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$logs/$t.log" | tail -1)
   corpus=$(find "$corpus_root/$t" -type f | wc -l)
