@@ -2,8 +2,11 @@
 PRESET ?= release
 BUILD := build/$(PRESET)
 JOBS ?= $(shell nproc)
+# `make fuzz`: every libFuzzer target for FUZZ_SECONDS each (or only FUZZ_TARGETS, e.g. "bom formula").
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
 
-.PHONY: deps configure build run test bench clean
+.PHONY: deps configure build run test bench fuzz clean
 
 deps:
 	scripts/install-deps
@@ -22,6 +25,13 @@ test: build
 
 bench: build
 	@for b in $(BUILD)/bench/bench_*; do echo "== $$b"; $$b || exit 1; done
+
+# The fuzz preset builds with clang-14 and libFuzzer (FUZZ=1 installs them); fails on any finding.
+fuzz:
+	FUZZ=1 scripts/install-deps
+	cmake --preset fuzz > /dev/null
+	cmake --build build/fuzz -j $(JOBS)
+	tests/fuzz/run_fuzzers.sh build/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 clean:
 	rm -rf build
