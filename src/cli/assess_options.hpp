@@ -53,4 +53,25 @@ inline std::size_t default_plan(const Model& model)
     return 0;
 }
 
+//! Sets o.route from `route_id` (may be empty) and o.plan from `plan_id`, else the default plan
+//! (for a route: only if the data has plans, so the classes the route does not accept follow it).
+//! Returns whether the plan was defaulted. LookupError for an unknown id.
+inline bool set_treatment(const Model& model, const std::string& plan_id, const std::string& route_id, AssessOptions& o)
+{
+    if (!route_id.empty()) {
+        auto r = model.find_route(route_id);
+        if (!r) throw LookupError("no route '" + route_id + "' (see `reclaim list routes`)");
+        o.route = *r;
+    }
+    if (!plan_id.empty()) {
+        auto p = model.find_plan(plan_id);
+        if (!p) throw LookupError("no plan '" + plan_id + "' (see `reclaim list plans`)");
+        o.plan = *p;
+        return false;
+    }
+    if (o.route != npos && model.plans.empty()) return false;
+    o.plan = default_plan(model);
+    return true;
+}
+
 }  // namespace reclaim::cli

@@ -16,11 +16,16 @@ void add_compare(CLI::App& app, Globals& g)
     auto* cmd = app.add_subcommand("compare", "assess a product under several plans or routes, side by side");
     static AmountArgs args;
     static std::vector<std::string> plan_ids, route_ids;
+    static std::string plan_id;
     args.add_to(cmd);
     auto* plans = cmd->add_option("--plans", plan_ids, "plans to compare, comma-separated")->delimiter(',');
-    auto* routes = cmd->add_option("--routes", route_ids, "routes to compare (every class to the route), comma-separated")
+    auto* routes = cmd->add_option("--routes", route_ids,
+                                   "routes to compare (each takes the classes it accepts), comma-separated")
                        ->delimiter(',');
     plans->excludes(routes);
+    cmd->add_option("--plan", plan_id, "with --routes: the plan the classes a route does not accept follow (default: " +
+                                           std::string(kDefaultPlan) + " if present)")
+        ->excludes(plans);
     static MonteCarloArgs mc;
     mc.add_to(cmd, "tornado of one element's recovered mass under each plan or route, e.g. Nd (needs --samples)");
     cmd->callback([&g] {
@@ -34,15 +39,8 @@ void add_compare(CLI::App& app, Globals& g)
         std::vector<AssessOptions> options;
         for (const auto& id : plan_ids.empty() ? route_ids : plan_ids) {
             AssessOptions o = args.options(model);
-            if (plan_ids.empty()) {
-                auto r = model.find_route(id);
-                if (!r) throw LookupError("no route '" + id + "' (see `reclaim list routes`)");
-                o.route = *r;
-            } else {
-                auto p = model.find_plan(id);
-                if (!p) throw LookupError("no plan '" + id + "' (see `reclaim list plans`)");
-                o.plan = *p;
-            }
+            if (plan_ids.empty()) set_treatment(model, plan_id, id, o);
+            else set_treatment(model, id, "", o);
             as.push_back(assess(model, o, nominal));
             options.push_back(o);
         }

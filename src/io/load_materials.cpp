@@ -41,13 +41,13 @@ void load_elements(const std::filesystem::path& dir, Model& model, Diagnostics& 
 void load_materials(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
 {
     auto t = CsvTable::read(dir / "materials/materials.csv", "materials/materials.csv",
-                            {{"id", "name", "source"}, {"formula", "note"}}, diag);
+                            {{"id", "name", "source"}, {"formula", "class", "note"}}, diag);
     for (const auto& r : t.rows()) {
         auto id = read_text(t, r, "id", diag);
         auto name = read_text(t, r, "name", diag);
         auto source = read_source(t, r, diag);
         if (!id || !name || !source) continue;
-        Material m{*id, *name, t.cell(r, "formula"), {}, {}, *source, r.line};
+        Material m{*id, *name, t.cell(r, "formula"), {}, {}, *source, r.line, t.cell(r, "class")};
         if (!m.formula.empty()) {
             try {
                 m.formula_fractions = mass_fractions(parse_formula(m.formula, model.elements), model.elements);

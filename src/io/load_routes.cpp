@@ -1,5 +1,6 @@
 // routes/routes.csv, transfers.csv and plans.csv.
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -29,6 +30,27 @@ std::size_t intern_process(Route& route, const std::string& name, std::size_t li
     return route.processes.size() - 1;
 }
 
+// "magnet" / "battery;black_mass" -> the classes; "*" -> empty (any class); nullopt if malformed
+// (an empty cell or item, `*` beside a class, a class twice).
+std::optional<std::vector<std::string>> parse_accepts(const std::string& cell)
+{
+    if (cell == "*") return std::vector<std::string>{};
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = cell.find(';', start);
+        std::string item = cell.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        const auto first = item.find_first_not_of(' ');
+        const auto last = item.find_last_not_of(' ');
+        item = first == std::string::npos ? "" : item.substr(first, last - first + 1);
+        if (item.empty() || item == "*" || std::find(out.begin(), out.end(), item) != out.end()) return std::nullopt;
+        out.push_back(std::move(item));
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::optional<Sink> parse_sink(std::string_view text)
@@ -41,7 +63,7 @@ std::optional<Sink> parse_sink(std::string_view text)
 void load_routes(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
 {
     auto t = CsvTable::read(dir / "routes/routes.csv", "routes/routes.csv",
-                            {{"id", "name", "entry", "trl", "source"}, {"note"}}, diag);
+                            {{"id", "name", "entry", "trl", "source"}, {"accepts", "note"}}, diag);
     std::vector<std::string> entries;
     for (const auto& r : t.rows()) {
         auto id = read_text(t, r, "id", diag);
@@ -59,6 +81,13 @@ void load_routes(const std::filesystem::path& dir, Model& model, Diagnostics& di
             continue;
         }
         Route route;
+        // Without the column (data written before it existed) every route takes any class.
+        if (t.has("accepts")) {
+            auto accepts = parse_accepts(t.cell(r, "accepts"));
+            if (accepts) route.accepts = std::move(*accepts);
+            else diag.add(t.at(r, "accepts"), t.cell(r, "accepts"),
+                          "is not a list of treatment classes (e.g. magnet or battery;black_mass), nor * for any class");
+        }
         route.id = *id;
         route.name = *name;
         route.trl = static_cast<int>(*trl);
@@ -233,6 +262,11 @@ void load_plans(const std::filesystem::path& dir, Model& model, Diagnostics& dia
         auto ri = model.find_route(*route);
         if (!ri) {
             diag.add(t.at(r, "route"), *route, "is not a route of routes/routes.csv");
+            continue;
+        }
+        if (!model.routes[*ri].accepts_class(*cls)) {
+            diag.add(t.at(r, "route"), *route,
+                     refused_class(model, *ri, *cls) + " (" + model.routes[*ri].row_text() + ")");
             continue;
         }
         // A row with a product applies to that product's class only (the engine lets it override

@@ -36,11 +36,6 @@ std::string link_category(const std::string& node_category)
     return node_category;
 }
 
-std::string treatment(const Model& model, const Assessment& a, bool defaulted)
-{
-    if (a.plan != npos) return "plan " + model.plans[a.plan].id + (defaulted ? " (the default)" : "");
-    return "route " + model.routes[a.route].id + " for every class";
-}
 
 std::string amount_text(const Model& model, const Assessment& a)
 {
@@ -178,7 +173,7 @@ ReportDocument assess_report(const Model& model, const Assessment& a, bool plan_
     const Product& p = model.products[a.product];
     ReportDocument doc("Assessment: " + p.name,
                        amount_text(model, a) + ", collection " + percent(a.collection) + ", " +
-                           treatment(model, a, plan_defaulted) + ".");
+                           treatment_text(model, a, plan_defaulted) + ".");
     doc.heading("Headline");
     if (u)
         doc.paragraph("Monte Carlo over every ranged parameter the assessment uses: " +

@@ -28,10 +28,16 @@ std::vector<std::size_t> contained(const Assessment& a)
 std::string heading(const Model& model, const Assessment& a, bool plan_defaulted)
 {
     const Product& p = model.products[a.product];
-    std::string treatment = a.plan != npos ? "plan " + model.plans[a.plan].id + (plan_defaulted ? " (default)" : "")
-                                           : "route " + model.routes[a.route].id + " for every class";
+    const std::string treatment = treatment_text(model, a, plan_defaulted);
     return p.id + " — " + p.name + ": " + sig(a.functional_units) + " " + std::string(p.unit->symbol) + " (" +
            sig(a.product_mass_kg) + " kg), collection " + percent(a.collection) + ", " + treatment;
+}
+
+json class_names(const Model& model, const std::vector<std::size_t>& classes)
+{
+    json out = json::array();
+    for (auto c : classes) out.push_back(model.classes[c]);
+    return out;
 }
 
 const char* kind_name(TopLoss::Kind k)
@@ -51,8 +57,7 @@ std::string top_loss_cause(const Model& model, const Assessment& a, const TopLos
     const std::string& cls = model.classes[t.treatment_class];
     switch (t.kind) {
     case TopLoss::Kind::Uncollected: return cls + " not collected -> uncollected";
-    case TopLoss::Kind::Untreated:
-        return cls + " collected but sent to no route by plan " + model.plans[a.plan].id + " -> loss:untreated";
+    case TopLoss::Kind::Untreated: return cls + " collected but " + untreated_reason(model, a) + " -> loss:untreated";
     case TopLoss::Kind::Route: {
         const Route& r = model.routes[t.route];
         // Route names are phrases or sentences: "Magnets left in ..." reads as "magnets left in ...";
@@ -86,7 +91,27 @@ std::string top_loss_text(const Model& model, const Assessment& a, const TopLoss
 
 std::string treatment_label(const Model& model, const Assessment& a)
 {
-    return a.plan != npos ? model.plans[a.plan].id : model.routes[a.route].id;
+    return a.route != npos ? model.routes[a.route].id : model.plans[a.plan].id;
+}
+
+std::string treatment_text(const Model& model, const Assessment& a, bool plan_defaulted)
+{
+    const std::string plan = a.plan == npos ? "" : "plan " + model.plans[a.plan].id + (plan_defaulted ? " (default)" : "");
+    if (a.route == npos) return plan;
+    const std::string route = "route " + model.routes[a.route].id;
+    if (a.route_classes.size() == a.classes.size()) return route + " for every class";
+    std::string taken;
+    for (auto c : a.route_classes) taken += (taken.empty() ? "" : ", ") + model.classes[c];
+    const std::string head = a.route_classes.empty() ? route + " for no class of the product (it accepts " +
+                                                           model.routes[a.route].accepts_text() + ")"
+                                                     : route + " for " + taken;
+    return head + "; the other classes by " + (plan.empty() ? "no plan (untreated)" : plan);
+}
+
+std::string untreated_reason(const Model& model, const Assessment& a)
+{
+    if (a.plan != npos) return "sent to no route by plan " + model.plans[a.plan].id;
+    return "not accepted by route " + model.routes[a.route].id + ", and no plan is given";
 }
 
 json assess_json(const Model& model, const Assessment& a)
@@ -137,6 +162,8 @@ json assess_json(const Model& model, const Assessment& a)
             {"collection", a.collection},
             {"plan", a.plan == npos ? json(nullptr) : json(model.plans[a.plan].id)},
             {"route", a.route == npos ? json(nullptr) : json(model.routes[a.route].id)},
+            {"route_classes", class_names(model, a.route_classes)},
+            {"untreated_classes", class_names(model, a.untreated_classes)},
             {"elements", elements},
             {"recyclability_rate", a.recyclability_rate},
             {"balance_residual", a.balance_residual},
@@ -169,6 +196,9 @@ void write_assessment(std::ostream& out, Format format, const Model& model, cons
     out << '\n'
         << "Recyclability rate: " << percent(a.recyclability_rate) << " of the product mass recovered"
         << " (docs/recyclability.md); mass balance residual " << sig(a.balance_residual, 2) << "\n";
+    for (auto c : a.untreated_classes)
+        out << (md ? "\n" : "") << "Untreated: class " << model.classes[c] << " is collected but " << untreated_reason(model, a)
+            << "\n";
     if (a.top_losses.empty()) return;
     out << '\n' << (md ? "### " : "") << "Largest losses of critical elements\n\n";
     for (std::size_t k = 0; k < a.top_losses.size(); ++k)
@@ -272,8 +302,12 @@ void write_comparison(std::ostream& out, Format format, const Model& model, cons
     const Product& p = model.products[first.product];
     out << (md ? "## " : "") << p.id << " — " << p.name << ": " << sig(first.functional_units) << " "
         << p.unit->symbol << ", collection " << percent(first.collection) << "; recovered kg (recovery rate) per "
-        << (first.plan == npos ? "route (all classes to it)" : "plan") << ", * = best for the element\n\n";
+        << (first.route == npos ? "plan" : "route") << ", * = best for the element\n\n";
     t.print(out, format);
+    if (first.route != npos) {
+        out << '\n';
+        for (const auto& a : as) out << (md ? "- " : "  ") << treatment_label(model, a) << ": " << treatment_text(model, a, false) << '\n';
+    }
     out << '\n' << (md ? "### " : "") << "Largest loss of a critical element\n\n";
     for (const auto& a : as) {
         out << (md ? "- " : "  ") << treatment_label(model, a) << ": "

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "report/assess_report.hpp"
 #include "report/table.hpp"
 
 namespace reclaim {
@@ -159,7 +160,7 @@ void write_compare_uncertainty(std::ostream& out, Format format, const Model& mo
     std::vector<std::string> headers{"element"};
     std::vector<Align> align{Align::Left};
     for (const auto& a : as) {
-        headers.push_back(a.plan != npos ? model.plans[a.plan].id : model.routes[a.route].id);
+        headers.push_back(treatment_label(model, a));
         align.push_back(Align::Right);
     }
     TextTable t(headers, align);

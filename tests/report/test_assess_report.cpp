@@ -47,7 +47,7 @@ TEST_CASE("The assess JSON keeps its documented keys", "[report][assess][json]")
 {
     json j = assess_json(tiny(), bev("today", 0.5));
     CHECK(keys(j) == std::set<std::string>{"product", "units", "unit", "mass_kg", "collection", "plan", "route",
-                                           "elements", "recyclability_rate", "balance_residual", "top_losses",
+                                           "route_classes", "untreated_classes", "elements", "recyclability_rate", "balance_residual", "top_losses",
                                            "flows"});
     CHECK(j["product"] == "bev");
     CHECK(j["plan"] == "today");
