@@ -18,6 +18,10 @@ int main(int argc, char** argv)
     Globals g;
     app.add_option("--data", g.data, "data folder (materials/, products/, routes/, scenarios/)")
         ->check(CLI::ExistingDirectory);
+    app.add_option("--overlay", g.overlays,
+                   "a folder of data files holding only the rows that change, applied on top of --data "
+                   "(repeatable, in order; docs/data-format.md)")
+        ->check(CLI::ExistingDirectory);
     app.add_option("--format", g.format, "output format")
         ->check(CLI::IsMember({"table", "csv", "json", "md", "html"}));
     app.add_option("-o,--output", g.output, "write to FILE instead of standard output");

@@ -60,10 +60,9 @@ std::optional<Sink> parse_sink(std::string_view text)
     return std::nullopt;
 }
 
-void load_routes(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
+void load_routes(const DataSource& src, Model& model, Diagnostics& diag)
 {
-    auto t = CsvTable::read(dir / "routes/routes.csv", "routes/routes.csv",
-                            {{"id", "name", "entry", "trl", "source"}, {"accepts", "note"}}, diag);
+    auto t = src.table("routes/routes.csv", {{"id", "name", "entry", "trl", "source"}, {"accepts", "note"}}, diag);
     std::vector<std::string> entries;
     for (const auto& r : t.rows()) {
         auto id = read_text(t, r, "id", diag);
@@ -97,10 +96,10 @@ void load_routes(const std::filesystem::path& dir, Model& model, Diagnostics& di
         entries.push_back(*entry);
     }
 
-    auto x = CsvTable::read(dir / "routes/transfers.csv", "routes/transfers.csv",
-                            {{"route", "process", "element", "to", "value", "source"},
-                             {"low", "high", "dist", "group", "note"}},
-                            diag);
+    auto x = src.table("routes/transfers.csv",
+                       {{"route", "process", "element", "to", "value", "source"},
+                        {"low", "high", "dist", "group", "note"}},
+                       diag);
     // Processes are known only after every row is read; destinations are resolved afterwards.
     std::vector<std::pair<std::size_t, const CsvRow*>> rows_of_route;
     for (const auto& r : x.rows()) {
@@ -202,14 +201,12 @@ void load_routes(const std::filesystem::path& dir, Model& model, Diagnostics& di
     }
 }
 
-void load_route_costs(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
+void load_route_costs(const DataSource& src, Model& model, Diagnostics& diag)
 {
     // Optional: a data folder without costs values routes at gross value only.
-    std::error_code ec;
-    if (!std::filesystem::exists(dir / "routes/costs.csv", ec)) return;
-    auto t = CsvTable::read(dir / "routes/costs.csv", "routes/costs.csv",
-                            {{"route", "value", "unit", "date", "source"}, {"low", "high", "dist", "group", "note"}},
-                            diag);
+    if (!src.has("routes/costs.csv")) return;
+    auto t = src.table("routes/costs.csv",
+                       {{"route", "value", "unit", "date", "source"}, {"low", "high", "dist", "group", "note"}}, diag);
     for (const auto& r : t.rows()) {
         auto route = read_text(t, r, "route", diag);
         auto unit = read_text(t, r, "unit", diag);
@@ -245,12 +242,11 @@ void load_route_costs(const std::filesystem::path& dir, Model& model, Diagnostic
     }
 }
 
-void load_plans(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
+void load_plans(const DataSource& src, Model& model, Diagnostics& diag)
 {
-    auto t = CsvTable::read(dir / "routes/plans.csv", "routes/plans.csv",
-                            {{"plan", "class", "route", "value", "source"},
-                             {"product", "low", "high", "dist", "group", "note"}},
-                            diag);
+    auto t = src.table("routes/plans.csv",
+                       {{"plan", "class", "route", "value", "source"}, {"product", "low", "high", "dist", "group", "note"}},
+                       diag);
     // Sum of shares per (plan, product, class), npos = the class-wide rows, with the first line.
     std::map<std::tuple<std::size_t, std::size_t, std::size_t>, std::pair<double, std::size_t>> sums;
     for (const auto& r : t.rows()) {

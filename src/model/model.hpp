@@ -188,6 +188,7 @@ struct Model {
     std::vector<Price> prices;
     std::vector<RouteCost> route_costs;  //!< at most one per route
     Index material_index, product_index, class_index, route_index, plan_index;
+    std::vector<std::string> overlays;  //!< overlay folders applied on top of the data folder, in order
 
     [[nodiscard]] std::optional<std::size_t> find_material(const std::string& id) const { return material_index.find(id); }
     [[nodiscard]] std::optional<std::size_t> find_product(const std::string& id) const { return product_index.find(id); }
