@@ -40,12 +40,12 @@ std::vector<std::string_view> overlay_key(const std::string& rel)
         {"materials/composition.csv", {"material", "component"}},
         {"materials/prices.csv", {"form", "date"}},
         {"products/products.csv", {"id"}},
-        {"products/bom.csv", {"product", "part", "cohort"}},
+        {"products/bom.csv", {"product", "part"}},
         {"products/lifetimes.csv", {"product"}},
         {"routes/routes.csv", {"id"}},
         {"routes/transfers.csv", {"route", "process", "element", "to"}},
         {"routes/plans.csv", {"plan", "class", "route", "product"}},
-        {"routes/costs.csv", {"route", "item"}},
+        {"routes/costs.csv", {"route"}},
     };
     auto it = keys.find(rel);
     return it == keys.end() ? std::vector<std::string_view>{} : it->second;

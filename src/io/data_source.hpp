@@ -30,7 +30,7 @@ struct DataSource {
 };
 
 //! The key columns of a data file, by its path in the data folder ("products/bom.csv" ->
-//! product, part, cohort); a key column a file does not have is empty in every row.
+//! product, part); a key column a file does not have is empty in every row.
 [[nodiscard]] std::vector<std::string_view> overlay_key(const std::string& rel);
 
 }  // namespace reclaim
