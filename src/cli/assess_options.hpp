@@ -6,6 +6,7 @@
 
 #include "cli/context.hpp"
 #include "cli/defaults.hpp"
+#include "cli/option_checks.hpp"
 #include "engine/questions/assess.hpp"
 
 namespace reclaim::cli {
@@ -22,11 +23,12 @@ struct AmountArgs {
     {
         cmd->add_option("product", product, "product id (see `reclaim list products`)")->required();
         auto* u = cmd->add_option("--units", units, "how many functional units of the product (default 1)")
-                      ->check(CLI::PositiveNumber);
-        auto* m = cmd->add_option("--mass", mass, "total product mass with a unit (e.g. 2t, 500kg; kg if none); the product is scaled to it");
+                      ->check(units_check());
+        auto* m = cmd->add_option("--mass", mass, "total product mass with a unit (e.g. 2t, 500kg; kg if none); the product is scaled to it")
+                      ->check(mass_check());
         u->excludes(m);
         cmd->add_option("--collection", collection, "share of end-of-life units reaching treatment (default 1)")
-            ->check(CLI::Range(0.0, 1.0));
+            ->check(share_check());
     }
 
     //! The options for `model`, product resolved; LookupError for an unknown product.

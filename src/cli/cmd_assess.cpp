@@ -7,6 +7,7 @@
 #include "report/assess_html.hpp"
 #include "report/assess_report.hpp"
 #include "report/assess_value_report.hpp"
+#include "report/json_text.hpp"
 #include "report/uncertainty_report.hpp"
 
 namespace reclaim::cli {
@@ -37,6 +38,11 @@ void add_assess(CLI::App& app, Globals& g)
             ProgressBar bar(g, "assess " + args.product);
             u = assess_uncertainty(model, o, mc.options(&bar, model.params), element);
         }
+        // The JSON of the results, checked (every number finite) before any format is written.
+        nlohmann::json j = assess_json(model, a);
+        j["value"] = assess_value_json(model, value);
+        if (u) add_uncertainty_json(j, model, *u);
+        const std::string json = json_text(j, "the assess JSON");
         Output out(g);
         if (format == Format::Html || format == Format::Md) {
             // The report people read; Markdown is the same document as tables and text.
@@ -44,10 +50,7 @@ void add_assess(CLI::App& app, Globals& g)
             if (format == Format::Html) out.stream() << render_html(doc);
             else render_markdown(out.stream(), doc);
         } else if (format == Format::Json) {
-            nlohmann::json j = assess_json(model, a);
-            j["value"] = assess_value_json(model, value);
-            if (u) add_uncertainty_json(j, model, *u);
-            out.stream() << j.dump(2) << '\n';
+            out.stream() << json;
         } else if (u && format == Format::Csv) {
             write_assess_uncertainty(out.stream(), format, model, a, *u);
         } else {

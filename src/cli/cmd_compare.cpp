@@ -7,6 +7,7 @@
 #include "report/assess_html.hpp"
 #include "report/assess_report.hpp"
 #include "report/assess_value_report.hpp"
+#include "report/json_text.hpp"
 #include "report/uncertainty_report.hpp"
 
 namespace reclaim::cli {
@@ -56,20 +57,22 @@ void add_compare(CLI::App& app, Globals& g)
                 us.push_back(assess_uncertainty(model, options[k], mc.options(&bar, model.params), element));
             }
         }
+        // The JSON of the results, checked (every number finite) before any format is written.
+        nlohmann::json j = compare_json(model, as);
+        j["value"] = compare_value_json(model, as, values);
+        for (std::size_t k = 0; k < as.size(); ++k) j["assessments"][k]["value"] = assess_value_json(model, values[k]);
+        if (!us.empty()) {
+            for (std::size_t k = 0; k < us.size(); ++k) add_uncertainty_json(j["assessments"][k], model, us[k]);
+            j["uncertainty"] = {{"samples", mc.samples}, {"seed", mc.seed}};
+        }
+        const std::string json = json_text(j, "the compare JSON");
         Output out(g);
         if (format == Format::Html || format == Format::Md) {
             ReportDocument doc = compare_report(model, as, us.empty() ? nullptr : &us, &values);
             if (format == Format::Html) out.stream() << render_html(doc);
             else render_markdown(out.stream(), doc);
         } else if (format == Format::Json) {
-            nlohmann::json j = compare_json(model, as);
-            j["value"] = compare_value_json(model, as, values);
-            for (std::size_t k = 0; k < as.size(); ++k) j["assessments"][k]["value"] = assess_value_json(model, values[k]);
-            if (!us.empty()) {
-                for (std::size_t k = 0; k < us.size(); ++k) add_uncertainty_json(j["assessments"][k], model, us[k]);
-                j["uncertainty"] = {{"samples", mc.samples}, {"seed", mc.seed}};
-            }
-            out.stream() << j.dump(2) << '\n';
+            out.stream() << json;
         } else {
             write_comparison(out.stream(), format, model, as);
             // The CSV stays one tidy table of elements; value is in the other formats.

@@ -1,9 +1,10 @@
 // reclaim run [SCENARIO]: the scenario over time against its targets; writes
 // reports/<scenario>/results.json, results.csv and report.html and prints the headline.
 
-#include <fstream>
 #include <iostream>
+#include <sstream>
 
+#include "cli/atomic_write.hpp"
 #include "cli/context.hpp"
 #include "cli/defaults.hpp"
 #include "cli/monte_carlo_args.hpp"
@@ -13,35 +14,13 @@
 #include "engine/questions/targets.hpp"
 #include "io/load_scenario.hpp"
 #include "report/html.hpp"
+#include "report/json_text.hpp"
 #include "report/run_html.hpp"
 #include "report/run_report.hpp"
 #include "report/run_value_report.hpp"
 #include "report/uncertainty_report.hpp"
 
 namespace reclaim::cli {
-
-namespace {
-
-// Written beside the target and renamed over it once complete: a failed run leaves the old file
-// or none, never half of one.
-void write_file(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write)
-{
-    std::filesystem::path tmp = path;
-    tmp += ".part";
-    {
-        std::ofstream f(tmp, std::ios::binary);
-        if (!f) throw Error("cannot write " + tmp.string());
-        write(f);
-        f.flush();
-        if (!f) {
-            std::filesystem::remove(tmp);
-            throw Error("writing " + path.string() + " failed");
-        }
-    }
-    std::filesystem::rename(tmp, path);
-}
-
-}  // namespace
 
 void add_run(CLI::App& app, Globals& g)
 {
@@ -76,28 +55,41 @@ void add_run(CLI::App& app, Globals& g)
             u = run_uncertainty(model, sc, mc.options(&bar, sc.params), what);
             add_run_uncertainty_json(j, model, sc, *u);
         }
-        ReportDocument doc = run_report(model, sc, result, targets, u ? &*u : nullptr, &value);
-        std::string html = render_html(doc);
+        // Every number of the results is checked before anything is written; the report
+        // (and its Sankey diagrams) is built only when it is written.
+        const std::string json = json_text(j, "results.json");
+        const bool report = !no_files || format == Format::Html || format == Format::Md;
+        std::optional<ReportDocument> doc;
+        if (report) doc = run_report(model, sc, result, targets, u ? &*u : nullptr, &value);
+        const std::string html = doc ? render_html(*doc) : std::string();
+        auto csv = [&] {
+            std::ostringstream o;
+            write_run_csv(o, model, result);
+            return o.str();
+        };
 
-        if (!no_files) {
-            std::filesystem::path folder = std::filesystem::path(out_dir) / sc.folder;
-            std::filesystem::create_directories(folder);
-            write_file(folder / "results.json", [&](std::ostream& o) { o << j.dump(2) << '\n'; });
-            write_file(folder / "results.csv", [&](std::ostream& o) { write_run_csv(o, model, result); });
-            write_file(folder / "report.html", [&](std::ostream& o) { o << html; });
-            if (!g.quiet)
-                std::cerr << "reclaim run: wrote " << (folder / "results.json").string() << ", results.csv and report.html\n";
-        }
         Output out(g);
-        if (format == Format::Json) out.stream() << j.dump(2) << '\n';
-        else if (format == Format::Csv) write_run_csv(out.stream(), model, result);
+        if (format == Format::Json) out.stream() << json;
+        else if (format == Format::Csv) out.stream() << csv();
         else if (format == Format::Html) out.stream() << html;
-        else if (format == Format::Md) render_markdown(out.stream(), doc);
+        else if (format == Format::Md) render_markdown(out.stream(), *doc);
         else {
             write_run_headline(out.stream(), format, model, sc, result, targets);
             write_run_value_headline(out.stream(), format, model, sc, result, value);
             if (u) write_run_uncertainty(out.stream(), format, model, sc, *u);
         }
+        // The report files and -o as one set: all written, then all renamed into place.
+        FileSet files;
+        const std::filesystem::path folder = std::filesystem::path(out_dir) / sc.folder;
+        if (!no_files) {
+            files.add(folder / "results.json", json);
+            files.add(folder / "results.csv", csv());
+            files.add(folder / "report.html", html);
+        }
+        out.stage(files);
+        files.commit();
+        if (!no_files && !g.quiet)
+            std::cerr << "reclaim run: wrote " << (folder / "results.json").string() << ", results.csv and report.html\n";
         out.close();
     });
 }

@@ -3,16 +3,12 @@
 
 
 #include "cli/context.hpp"
+#include "cli/option_checks.hpp"
 #include "engine/questions/feed_value.hpp"
 #include "io/csv.hpp"
 #include "report/value_report.hpp"
 
 namespace reclaim::cli {
-
-namespace {
-
-// "1t", "500 kg", "2.5kt" -> kg; a mass unit from the unit table.
-}  // namespace
 
 void add_value(CLI::App& app, Globals& g)
 {
@@ -28,9 +24,10 @@ void add_value(CLI::App& app, Globals& g)
     cmd->add_option("--routes", routes, "value through these routes (comma-separated)")
         ->delimiter(',')
         ->excludes(one);
-    auto* mass_opt = cmd->add_option("--mass", mass, "mass of feed (default 1t); a product is scaled to it");
+    auto* mass_opt = cmd->add_option("--mass", mass, "mass of feed (default 1t); a product is scaled to it")
+                         ->check(mass_check());
     cmd->add_option("--units", units, "functional units of a product instead of --mass")
-        ->check(CLI::PositiveNumber)
+        ->check(units_check())
         ->excludes(mass_opt);
 
     cmd->callback([&g] {

@@ -2,9 +2,9 @@
 // What every subcommand shares: the global options and how output reaches the user.
 
 #include <filesystem>
-#include <fstream>
 #include <iosfwd>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -38,23 +38,26 @@ struct Globals {
     [[nodiscard]] Format format_for(const std::string& command, const std::vector<Format>& allowed) const;
 };
 
-//! Standard output, or the -o file (its folder created), closed and checked on destruction.
+class FileSet;
+
+//! What a command prints, held until close(): then written to standard output, or to the -o
+//! file whole or not at all (atomic_write.hpp). A command that fails before close() writes
+//! nothing, so a previous -o file stays as it was.
 class Output {
 public:
     explicit Output(const Globals& g);
-    std::ostream& stream() { return file_ ? *file_ : *out_; }
-    //! Flushes and reports a write failure (full disk) as an exception.
+    std::ostream& stream() { return buffer_; }
+    //! With -o, adds the file to `files` (written when they are committed) instead of writing
+    //! it alone on close().
+    void stage(FileSet& files);
+    //! Writes what the stream holds; Error (exit 4) for a write failure (full disk).
     void close();
 
 private:
-    std::ostream* out_;
-    std::unique_ptr<std::ofstream> file_;
+    std::ostringstream buffer_;
     std::string path_;
+    bool staged_ = false;
 };
-
-//! A mass with an optional unit, "1t", "500 kg", "2.5e3" (kg) -> kg; ValidationError naming
-//! `option` if it is not a positive mass.
-double parse_mass_kg(const std::string& text, const std::string& option);
 
 // One function per subcommand file: registers the subcommand and its callback.
 void add_check(CLI::App& app, Globals& g);

@@ -2,6 +2,7 @@
 // Parse, call the library, turn failure into an exit code; nothing else lives here.
 
 #include <iostream>
+#include <new>
 
 #include "cli/context.hpp"
 #include "core/error.hpp"
@@ -54,6 +55,10 @@ int main(int argc, char** argv)
     } catch (const BalanceError& e) {
         std::cerr << "reclaim: mass balance violated: " << e.what() << '\n';
         return kBalance;
+    } catch (const std::bad_alloc&) {
+        std::cerr << "reclaim: out of memory: the question needs more memory than this machine can give "
+                     "(take fewer --samples, or a smaller scenario)\n";
+        return kFailure;
     } catch (const std::exception& e) {
         std::cerr << "reclaim: " << e.what() << '\n';
         return kFailure;

@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include "cli/option_checks.hpp"
 #include "io/load_samples.hpp"
 
 namespace reclaim::cli {
@@ -38,7 +39,9 @@ void MonteCarloArgs::add_to(CLI::App* cmd, const std::string& sensitivity_help)
 {
     auto* n = cmd->add_option("--samples", samples, "Monte Carlo samples over every ranged parameter (default: none)")
                   ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
-    cmd->add_option("--seed", seed, "random seed: the same seed gives the same samples (default 1)")->needs(n);
+    cmd->add_option("--seed", seed, "random seed: the same seed gives the same samples (default 1)")
+        ->check(seed_check())
+        ->needs(n);
     cmd->add_option("--threads", threads, "worker threads (default: every core); results do not depend on it")
         ->check(CLI::Range(1u, 1024u));
     auto* in = cmd->add_option("--samples-in", samples_in,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "report/json_text.hpp"
 #include "report/table.hpp"
 
 namespace reclaim {
@@ -174,7 +175,7 @@ json assess_json(const Model& model, const Assessment& a)
 void write_assessment(std::ostream& out, Format format, const Model& model, const Assessment& a, bool plan_defaulted)
 {
     if (format == Format::Json) {
-        out << assess_json(model, a).dump(2) << '\n';
+        out << json_text(assess_json(model, a), "the assess JSON");
         return;
     }
     const bool md = format == Format::Md;
@@ -257,7 +258,7 @@ json compare_json(const Model& model, const std::vector<Assessment>& as)
 void write_comparison(std::ostream& out, Format format, const Model& model, const std::vector<Assessment>& as)
 {
     if (format == Format::Json) {
-        out << compare_json(model, as).dump(2) << '\n';
+        out << json_text(compare_json(model, as), "the compare JSON");
         return;
     }
     if (as.empty()) return;
@@ -366,7 +367,7 @@ void write_route(std::ostream& out, Format format, const Model& model, std::size
                  const ParamValues& values)
 {
     if (format == Format::Json) {
-        out << route_json(model, route, sol, values).dump(2) << '\n';
+        out << json_text(route_json(model, route, sol, values), "the route JSON");
         return;
     }
     const Route& r = model.routes[route];

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "report/json_text.hpp"
+
 namespace reclaim {
 
 std::optional<Format> parse_format(std::string_view text)
@@ -30,7 +32,11 @@ std::string_view format_name(Format f)
 
 std::string sig(double value, int sig_figs)
 {
-    if (value == 0.0 || !std::isfinite(value)) return value == 0.0 ? "0" : fmt::format("{}", value);
+    // Every number a text output prints passes here: one that is not finite is a bug upstream
+    // (an undefined share is written "n/a" by its writer, never as nan).
+    if (!std::isfinite(value))
+        throw NonFiniteError(fmt::format("internal error: a number to print is {} (a bug in reclaim: please report it)", value));
+    if (value == 0.0) return "0";
     double mag = std::abs(value);
     if (mag >= 1e-4 && mag < 1e15) {
         int digits_before = static_cast<int>(std::floor(std::log10(mag))) + 1;

@@ -14,7 +14,8 @@ std::optional<Format> parse_format(std::string_view text);
 std::string_view format_name(Format f);
 
 //! A number with `sig` significant figures, no exponent for ordinary magnitudes
-//! (0.0716, 1234.5 -> "1235", 1.2e-07 -> "1.2e-07"); "0" for zero.
+//! (0.0716, 1234.5 -> "1235", 1.2e-07 -> "1.2e-07"); "0" for zero; NonFiniteError
+//! (report/json_text.hpp) for nan or inf.
 std::string sig(double value, int sig_figs = 4);
 
 //! A fraction as a percentage with `sig_figs` significant figures: 0.9312 -> "93.12%".

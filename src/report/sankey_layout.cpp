@@ -90,9 +90,7 @@ std::vector<std::size_t> layer(const SankeyGraph& g, const Graph& adj, const std
 
 double centre(const NodeBox& b) { return 0.5 * (b.y0 + b.y1); }
 
-}  // namespace
-
-SankeyLayout layout_sankey(const SankeyGraph& g, const SankeyOptions& o)
+SankeyLayout layout(const SankeyGraph& g, const SankeyOptions& o)
 {
     const std::size_t n = g.nodes.size();
     const std::size_t m = g.links.size();
@@ -303,6 +301,31 @@ SankeyLayout layout_sankey(const SankeyGraph& g, const SankeyOptions& o)
         b.lane_y = area_h + gap + offset + 0.5 * b.width;
         b.lane_dx = offset + 0.5 * b.width;
         offset += b.width;
+    }
+    return lay;
+}
+
+}  // namespace
+
+SankeyLayout layout_sankey(const SankeyGraph& g, const SankeyOptions& o)
+{
+    double total = 0.0, top = 0.0;
+    for (const auto& link : g.links)
+        if (std::isfinite(link.value) && link.value > 0) {
+            total += link.value;
+            top = std::max(top, link.value);
+        }
+    if (std::isfinite(total)) return layout(g, o);
+    // Flows near the top of the double range: their sums would overflow. The same picture is
+    // laid out in units of the largest link, then its scale and node sums restated in the
+    // graph's units (a sum that does not fit a double is then inf, a value for a label to refuse).
+    SankeyGraph unit = g;
+    for (auto& link : unit.links) link.value /= top;
+    SankeyLayout lay = layout(unit, o);
+    lay.scale /= top;
+    for (auto& b : lay.nodes) {
+        b.in *= top;
+        b.out *= top;
     }
     return lay;
 }

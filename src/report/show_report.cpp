@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "report/json_text.hpp"
 #include "report/table.hpp"
 
 namespace reclaim {
@@ -87,7 +88,7 @@ bool write_list(std::ostream& out, Format format, const Model& model, std::strin
     } else {
         return false;
     }
-    if (format == Format::Json) out << j.dump(2) << '\n';
+    if (format == Format::Json) out << json_text(j, "the list JSON");
     else t->print(out, format);
     return true;
 }
@@ -103,7 +104,7 @@ void write_material(std::ostream& out, Format format, const Model& model, std::s
                     const Eigen::VectorXd& composition)
 {
     if (format == Format::Json) {
-        out << material_json(model, material, composition).dump(2) << '\n';
+        out << json_text(material_json(model, material, composition), "the material JSON");
         return;
     }
     const Material& m = model.materials[material];
@@ -147,7 +148,7 @@ void write_product(std::ostream& out, Format format, const Model& model, std::si
                    const BomNode& tree, const ClassContent& by_class)
 {
     if (format == Format::Json) {
-        out << product_json(model, product, tree, by_class).dump(2) << '\n';
+        out << json_text(product_json(model, product, tree, by_class), "the product JSON");
         return;
     }
     const Product& p = model.products[product];
@@ -207,7 +208,7 @@ void write_problems(std::ostream& out, Format format, const std::vector<Problem>
         for (const auto& p : problems)
             j.push_back({{"file", p.where.file}, {"line", p.where.line}, {"column", p.where.column},
                          {"text", p.text}, {"message", p.message}});
-        out << json{{"problems", j}, {"count", problems.size()}}.dump(2) << '\n';
+        out << json_text(json{{"problems", j}, {"count", problems.size()}}, "the problem list");
         return;
     }
     if (format == Format::Csv) {

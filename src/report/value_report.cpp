@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "report/json_text.hpp"
 #include "report/show_report.hpp"
 #include "report/table.hpp"
 
@@ -156,7 +157,7 @@ void write_value(std::ostream& out, Format format, const Model& model, const Fee
                  const std::vector<RefusedRoute>& left_out)
 {
     if (format == Format::Json) {
-        out << value_json(model, feed, routes, swings, left_out).dump(2) << '\n';
+        out << json_text(value_json(model, feed, routes, swings, left_out), "the value JSON");
         return;
     }
     if (format == Format::Csv) {

@@ -53,8 +53,24 @@ double monte_carlo_bytes(std::size_t samples, std::size_t outputs, std::size_t k
     const double per_output = samples > StreamingSummary::kExact
                                   ? 16.0 * static_cast<double>(StreamingSummary::kBins + 2)
                                   : 8.0 * static_cast<double>(samples);
+    // A kept column holds every sample (8 bytes); its first-order index sorts (x, y) pairs with
+    // a buffer as large (32 bytes), one output at a time.
+    const double n = static_cast<double>(samples);
     return 8.0 * chunk * static_cast<double>(outputs) + per_output * static_cast<double>(outputs) +
-           8.0 * static_cast<double>(samples) * static_cast<double>(kept);
+           8.0 * n * static_cast<double>(kept) + (kept > 0 ? 32.0 * n : 0.0);
+}
+
+std::size_t largest_samples(std::size_t outputs, std::size_t kept, double budget_bytes)
+{
+    if (monte_carlo_bytes(1, outputs, kept) > budget_bytes) return 0;
+    if (monte_carlo_bytes(kMaxSamplesSearched, outputs, kept) <= budget_bytes) return kMaxSamplesSearched;
+    // monte_carlo_bytes grows with the samples: bisect between one that fits and one that does not.
+    std::size_t lo = 1, hi = kMaxSamplesSearched;
+    while (hi - lo > 1) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        (monte_carlo_bytes(mid, outputs, kept) <= budget_bytes ? lo : hi) = mid;
+    }
+    return lo;
 }
 
 Sampler make_sampler(const ParamTable& table, const std::vector<ParamId>& used, ShareSets sets,
@@ -73,10 +89,15 @@ MonteCarloResult run_monte_carlo(const Sampler& sampler, std::size_t outputs, co
     }
     const std::size_t n = options.given && options.samples == 0 ? options.given->rows.size() : options.samples;
     const double bytes = monte_carlo_bytes(n, outputs, keep.size());
-    if (bytes > 0.5 * physical_memory_bytes())
-        throw UsageError(fmt::format("--samples {}: the run would need about {:.1f} GiB, more than half of this "
-                                     "machine's memory; take fewer samples",
-                                     n, bytes / (1ULL << 30)));
+    const bool half = !(options.memory_bytes > 0.0);
+    const double budget = half ? 0.5 * physical_memory_bytes() : options.memory_bytes;
+    if (bytes > budget) {
+        constexpr double gib = 1024.0 * 1024.0 * 1024.0;
+        throw UsageError(fmt::format("--samples {}: the run would need about {:.2f} GiB, more than {} ({:.2f} GiB); "
+                                     "at most --samples {} fits",
+                                     n, bytes / gib, half ? "half of this machine's memory" : "its memory budget",
+                                     budget / gib, largest_samples(outputs, keep.size(), budget)));
+    }
     MonteCarloResult r;
     r.samples = n;
     r.outputs = outputs;

@@ -35,6 +35,7 @@ struct MonteCarloOptions {
     unsigned threads = 0;        //!< 0: std::thread::hardware_concurrency()
     const GivenSamples* given = nullptr;  //!< `--samples-in`: these values instead of draws
     ProgressFn progress;         //!< optional
+    double memory_bytes = 0.0;   //!< what the run may take [bytes]; 0: half the machine's memory
 
     //! Every broken rule, e.g. "samples = 0; violated: samples >= 1"; empty if valid.
     [[nodiscard]] std::vector<std::string> problems() const;
@@ -58,11 +59,21 @@ struct MonteCarloResult {
 //! Samples per chunk.
 inline constexpr std::size_t kChunkSamples = 2048;
 
-//! Bytes a run takes beyond the question itself, estimated up front [bytes].
+//! Bytes a run takes beyond the question itself, estimated up front: the chunk buffer, one
+//! summary per output, and per kept output its column and the sort of its first-order index
+//! [bytes]. Grows with `samples`.
 double monte_carlo_bytes(std::size_t samples, std::size_t outputs, std::size_t kept);
 
-//! Runs the samples `sampler` gives. Throws UsageError for invalid options or a run that would
-//! take more than half the machine's memory; the first exception (by sample index) of any
+//! Where largest_samples() stops looking [samples].
+inline constexpr std::size_t kMaxSamplesSearched = std::size_t{1} << 50;
+
+//! The largest sample count whose monte_carlo_bytes() is within `budget_bytes` (0 if not even
+//! one sample fits; at most kMaxSamplesSearched).
+std::size_t largest_samples(std::size_t outputs, std::size_t kept, double budget_bytes);
+
+//! Runs the samples `sampler` gives. Throws UsageError for invalid options or, before
+//! allocating, for a run that would take more than options.memory_bytes (saying how much it
+//! would need and the largest --samples that fits); the first exception (by sample index) of any
 //! sample is rethrown after every worker has stopped.
 MonteCarloResult run_monte_carlo(const Sampler& sampler, std::size_t outputs, const std::vector<std::size_t>& keep,
                                  const WorkerFactory& make_worker, const MonteCarloOptions& options);
