@@ -19,9 +19,11 @@ struct AmountArgs {
     double collection = 1.0;      //!< --collection F
 
     //! Registers PRODUCT, --units, --mass (mutually exclusive) and --collection on `cmd`.
-    void add_to(CLI::App* cmd)
+    //! `product_required` false: PRODUCT may be left out (`compare --products` names them).
+    CLI::Option* add_to(CLI::App* cmd, bool product_required = true)
     {
-        cmd->add_option("product", product, "product id (see `reclaim list products`)")->required();
+        auto* positional = cmd->add_option("product", product, "product id (see `reclaim list products`)")
+                               ->required(product_required);
         auto* u = cmd->add_option("--units", units, "how many functional units of the product (default 1)")
                       ->check(units_check());
         auto* m = cmd->add_option("--mass", mass, "total product mass with a unit (e.g. 2t, 500kg; kg if none); the product is scaled to it")
@@ -29,14 +31,17 @@ struct AmountArgs {
         u->excludes(m);
         cmd->add_option("--collection", collection, "share of end-of-life units reaching treatment (default 1)")
             ->check(share_check());
+        return positional;
     }
 
     //! The options for `model`, product resolved; LookupError for an unknown product.
-    [[nodiscard]] AssessOptions options(const Model& model) const
+    [[nodiscard]] AssessOptions options(const Model& model) const { return options(model, product); }
+    //! The same for product `id` instead of PRODUCT.
+    [[nodiscard]] AssessOptions options(const Model& model, const std::string& id) const
     {
         AssessOptions o;
-        auto p = model.find_product(product);
-        if (!p) throw LookupError("no product '" + product + "' (see `reclaim list products`)");
+        auto p = model.find_product(id);
+        if (!p) throw LookupError("no product '" + id + "' (see `reclaim list products`)");
         o.product = *p;
         if (mass) o.amount = Amount::total_mass(kilograms(parse_mass_kg(*mass, "--mass")));
         else o.amount = Amount::functional_units(units.value_or(1.0), *model.products[*p].unit);
