@@ -173,7 +173,7 @@ ReportDocument assess_report(const Model& model, const Assessment& a, bool plan_
     const Product& p = model.products[a.product];
     ReportDocument doc("Assessment: " + p.name,
                        amount_text(model, a) + ", collection " + percent(a.collection) + ", " +
-                           treatment_text(model, a, plan_defaulted) + ".");
+                           treatment_text(model, a, plan_defaulted) + "." + overlays_text(model.overlays));
     doc.heading("Headline");
     if (u)
         doc.paragraph("Monte Carlo over every ranged parameter the assessment uses: " +
@@ -235,7 +235,7 @@ ReportDocument compare_report(const Model& model, const std::vector<Assessment>&
                                 : "Comparison: " + model.products[first.product].name,
                        (products ? sig(first.functional_units) + " functional unit(s) of each"
                                  : amount_text(model, first)) +
-                           ", collection " + percent(first.collection) + ".");
+                           ", collection " + percent(first.collection) + "." + overlays_text(model.overlays));
     std::vector<std::string> labels;
     for (std::size_t k = 0; k < as.size(); ++k) labels.push_back(compare_label(model, as, k));
     auto held = [&](std::size_t e) {

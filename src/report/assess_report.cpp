@@ -31,7 +31,8 @@ std::string heading(const Model& model, const Assessment& a, bool plan_defaulted
     const Product& p = model.products[a.product];
     const std::string treatment = treatment_text(model, a, plan_defaulted);
     return p.id + " — " + p.name + ": " + sig(a.functional_units) + " " + std::string(p.unit->symbol) + " (" +
-           sig(a.product_mass_kg) + " kg), collection " + percent(a.collection) + ", " + treatment;
+           sig(a.product_mass_kg) + " kg), collection " + percent(a.collection) + ", " + treatment +
+           overlays_text(model.overlays);
 }
 
 json class_names(const Model& model, const std::vector<std::size_t>& classes)
@@ -164,6 +165,7 @@ json assess_json(const Model& model, const Assessment& a)
             {"plan", a.plan == npos ? json(nullptr) : json(model.plans[a.plan].id)},
             {"route", a.route == npos ? json(nullptr) : json(model.routes[a.route].id)},
             {"route_classes", class_names(model, a.route_classes)},
+            {"overlays", model.overlays},
             {"untreated_classes", class_names(model, a.untreated_classes)},
             {"elements", elements},
             {"recyclability_rate", a.recyclability_rate},
@@ -275,6 +277,7 @@ json compare_json(const Model& model, const std::vector<Assessment>& as)
             {"unit", first && !products ? json(std::string(model.products[first->product].unit->symbol)) : json(nullptr)},
             {"collection", first ? first->collection : 0.0},
             {"compared", compared},
+            {"overlays", model.overlays},
             {"ids", ids},
             {"elements", elements},
             {"recyclability_rate", recyclability},
@@ -342,11 +345,13 @@ void write_comparison(std::ostream& out, Format format, const Model& model, cons
     if (products) {
         out << (md ? "## " : "") << "Products compared under " << treatment_text(model, first, false) << ": "
             << sig(first.functional_units) << " functional unit(s) each, collection " << percent(first.collection)
-            << "; recovered of contained kg (recovery rate), * = best recovery rate for the element\n\n";
+            << "; recovered of contained kg (recovery rate), * = best recovery rate for the element."
+            << overlays_text(model.overlays) << "\n\n";
     } else {
         out << (md ? "## " : "") << p.id << " — " << p.name << ": " << sig(first.functional_units) << " "
             << p.unit->symbol << ", collection " << percent(first.collection) << "; recovered kg (recovery rate) per "
-            << (first.route == npos ? "plan" : "route") << ", * = best for the element\n\n";
+            << (first.route == npos ? "plan" : "route") << ", * = best for the element." << overlays_text(model.overlays)
+            << "\n\n";
     }
     t.print(out, format);
     if (first.route != npos && !products) {

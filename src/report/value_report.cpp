@@ -145,6 +145,7 @@ json value_json(const Model& model, const Feedstock& feed, const std::vector<Rou
               {"feed_kg", element_map(model, feed.element_kg)},
               {"price_dates", std::vector<std::string>(all_dates.begin(), all_dates.end())},
               {"classes", feed.classes},
+              {"overlays", model.overlays},
               {"routes", jr},
               {"left_out", left_out_json(model, left_out)},
               {"sensitivity", js}};
@@ -184,7 +185,8 @@ void write_value(std::ostream& out, Format format, const Model& model, const Fee
         for (const auto& d : price_dates(rv.value)) dates.insert(d);
     std::string mass = sig(feed.mass_kg) + " kg";
     if (feed.product) mass += " (" + sig(feed.units) + " " + std::string(model.products[model.find_product(feed.id).value()].unit->symbol) + ")";
-    out << (md ? "## " : "") << "Value of " << feed.id << ", " << mass << " of feed, routes ranked by net value\n"
+    out << (md ? "## " : "") << "Value of " << feed.id << ", " << mass << " of feed, routes ranked by net value."
+        << overlays_text(model.overlays) << "\n"
         << price_dates_note(model, {dates.begin(), dates.end()}) << "\n\n";
 
     TextTable summary({"rank", "route", "gross_usd", "cost_usd", "net_usd", "net_usd_per_t", "unpriced forms"},

@@ -101,6 +101,9 @@ TEST_CASE("reclaim --overlay applies the folder and check names its problems", "
     auto r = reclaim::test::run_reclaim(args + " --format json assess bev --plan today", false);
     REQUIRE(r.exit_code == 0);
     CHECK_THAT(r.out, Contains("\"contained_kg\": 0.115"));
+    CHECK_THAT(r.out, Contains("\"overlays\": [\n    \"" + o.d.dir().string() + "\""));
+    auto text = reclaim::test::run_reclaim(args + " assess bev --plan today", false);
+    CHECK_THAT(text.out, Contains("Data overlays applied, in order: " + o.d.dir().string()));
     o.d.write("products/bom.csv",
               "product,part,class,item,value,unit,source\n"
               "traction_motor,rotor magnets,magnet,unobtainium,0.5,kg,variant\n");

@@ -40,7 +40,7 @@ TEST_CASE("The value JSON has the documented keys", "[report][value]")
 {
     Valued v;
     auto j = value_json(v.model, v.feed, v.routes, v.swings);
-    CHECK(keys(j) == std::set<std::string>{"feedstock", "kind", "mass_kg", "feed_kg", "price_dates", "classes",
+    CHECK(keys(j) == std::set<std::string>{"feedstock", "kind", "mass_kg", "feed_kg", "price_dates", "classes", "overlays",
                                            "routes", "left_out", "sensitivity"});
     CHECK(j["feedstock"] == "feed_bm");
     CHECK(j["mass_kg"] == 1000.0);
