@@ -67,5 +67,6 @@ void add_assess(CLI::App& app, Globals& g);
 void add_compare(CLI::App& app, Globals& g);
 void add_value(CLI::App& app, Globals& g);
 void add_run(CLI::App& app, Globals& g);
+void add_improve(CLI::App& app, Globals& g);
 
 }  // namespace reclaim::cli

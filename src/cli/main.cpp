@@ -37,6 +37,7 @@ int main(int argc, char** argv)
     add_compare(app, g);
     add_value(app, g);
     add_run(app, g);
+    add_improve(app, g);
 
     try {
         app.parse(argc, argv);

@@ -157,6 +157,9 @@ std::vector<std::string> AssessOptions::problems(const Model& model) const
     std::vector<std::string> out;
     if (product >= model.products.size()) out.push_back("product = (none); violated: a product of the model");
     if (plan == npos && route == npos) out.push_back("plan and route; violated: a plan or a route is given");
+    if (route_class != npos && (route == npos || route >= model.routes.size() || route_class >= model.classes.size() ||
+                                !model.routes[route].accepts_class(model.classes[route_class])))
+        out.push_back("route_class; violated: a class the route accepts");
     if (plan != npos && plan >= model.plans.size())
         out.push_back(fmt::format("plan = {}; violated: plan < {} (plans of the model)", plan, model.plans.size()));
     if (route != npos && route >= model.routes.size())
@@ -244,6 +247,7 @@ Assessment AssessQuestion::evaluate(const ParamValues& values, Detail detail)
         const Route& route = model.routes[options_.route];
         for (Ix c = 0; c < n_cls; ++c) {
             if (!route.accepts_class(model.classes[static_cast<std::size_t>(c)])) continue;
+            if (options_.route_class != npos && static_cast<std::size_t>(c) != options_.route_class) continue;
             shares_.row(c).setZero();
             shares_(c, 0) = 1.0;
         }
@@ -260,7 +264,8 @@ Assessment AssessQuestion::evaluate(const ParamValues& values, Detail detail)
         if (!full || !(content.row(c).sum() > 0)) continue;
         const auto cls = static_cast<std::size_t>(c);
         a.classes.push_back(cls);
-        if (options_.route != npos && model.routes[options_.route].accepts_class(model.classes[cls]))
+        if (options_.route != npos && model.routes[options_.route].accepts_class(model.classes[cls]) &&
+            (options_.route_class == npos || options_.route_class == cls))
             a.route_classes.push_back(cls);
         if (untreated_share > 0) a.untreated_classes.push_back(cls);
     }

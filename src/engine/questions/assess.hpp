@@ -63,6 +63,7 @@ struct AssessOptions {
     //! routes.csv); the other classes follow the plan, untreated without one.
     std::size_t plan = npos;
     std::size_t route = npos;
+    std::size_t route_class = npos;  //!< with route: only this class goes to it (it must accept it)
     std::vector<std::size_t> critical;  //!< elements whose largest losses top_losses lists
     std::size_t top_losses = 10;  //!< how many of the largest critical losses to keep
 
