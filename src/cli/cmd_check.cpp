@@ -17,6 +17,8 @@ void add_check(CLI::App& app, Globals& g)
         Diagnostics diag;
         Model model = load_model(g.source(), diag);
         if (diag.empty()) validate_routes(model, diag);  // needs a complete model
+        check_scenarios(g.data_dir(), model, diag);       // with the loader `run` uses
+        const std::vector<Problem> warnings = unused_prices(model);
         const std::string summary = g.data_dir().string() + " is valid: no problems; " +
                                     std::to_string(model.elements.size()) + " elements, " +
                                     std::to_string(model.materials.size()) + " materials, " +
@@ -28,8 +30,12 @@ void add_check(CLI::App& app, Globals& g)
         // JSON and CSV keep their machine-readable empty list.
         const bool text = format == Format::Table || format == Format::Md;
         if (diag.empty() && text) out.stream() << summary << '\n';
-        else write_problems(out.stream(), format, diag.problems());
+        else write_problems(out.stream(), format, diag.problems(), warnings);
         out.close();
+        // Warnings leave the exit code and the problem list alone: JSON lists them, the other
+        // formats say them on standard error.
+        if (format != Format::Json)
+            for (const auto& w : warnings) std::cerr << "reclaim check: warning: " << w.str() << '\n';
         if (!diag.empty()) {
             std::cerr << "reclaim check: " << diag.size() << " problem(s) in " << g.data_dir().string() << '\n';
             g.exit_code = kProblems;

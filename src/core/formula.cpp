@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <map>
+
+#include "core/limits.hpp"
 
 namespace reclaim {
 
@@ -33,7 +36,15 @@ public:
             if (!hydrate_dot()) fail("unexpected '" + current_char() + "'");
         }
         FormulaAmounts out;
-        for (auto e : order) out.amounts.emplace_back(e, total[e]);
+        for (auto e : order) {
+            // Subscripts in range can still multiply out of it through nested groups.
+            if (!in_magnitude_range(total[e])) {
+                pos_ = 0;
+                fail("the amount of " + elements_[e].symbol + " (the product of its subscripts) is outside the range "
+                     "a quantity can have");
+            }
+            out.amounts.emplace_back(e, total[e]);
+        }
         return out;
     }
 
@@ -57,6 +68,9 @@ private:
             if (c == '(' || c == '[') {
                 char close = c == '(' ? ')' : ']';
                 std::size_t open_at = pos_;
+                // The recursion below is bounded here, before it can exhaust the stack.
+                if (depth + 1 > static_cast<int>(kMaxFormulaNesting))
+                    fail("groups are nested more than " + std::to_string(kMaxFormulaNesting) + " deep");
                 ++pos_;
                 auto inner = sequence(depth + 1);
                 if (inner.empty()) fail("empty group");
@@ -110,11 +124,15 @@ private:
             pos_ = start;
             fail("malformed number '" + text + "'");
         }
-        double v = std::stod(text);
-        if (v <= 0) {
-            pos_ = start;
-            fail("a subscript must be positive");
-        }
+        double v = 0.0;
+        auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+        pos_ = start;
+        if (ec == std::errc::result_out_of_range || (ec == std::errc() && v != 0 && !in_magnitude_range(v)))
+            fail("subscript '" + (text.size() > 20 ? text.substr(0, 20) + "..." : text) +
+                 "' is outside the range a quantity can have (between 1e-30 and 1e30)");
+        if (ec != std::errc() || ptr != text.data() + text.size()) fail("malformed number '" + text + "'");
+        if (v <= 0) fail("a subscript must be positive");
+        pos_ = start + text.size();
         return v;
     }
 

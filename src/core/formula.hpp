@@ -14,6 +14,10 @@
 
 namespace reclaim {
 
+//! The deepest nesting of () and [] groups a formula may have ("((Cu))" is 2): far above any
+//! real formula, low enough that parsing cannot exhaust the stack (docs/data-format.md).
+inline constexpr std::size_t kMaxFormulaNesting = 32;
+
 //! A malformed formula or an unknown symbol; position is the 1-based character (not byte).
 class FormulaError : public Error {
 public:

@@ -1,5 +1,7 @@
 #include "io/csv.hpp"
 
+#include "core/limits.hpp"
+
 #include <fmt/format.h>
 // fast-cpp-csv-parser copies file names with strncpy into a fixed buffer, by design.
 #pragma GCC diagnostic ignored "-Wstringop-truncation"
@@ -9,6 +11,8 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <fstream>
+#include <sstream>
 
 namespace reclaim {
 
@@ -38,6 +42,56 @@ std::string join(const std::vector<std::string_view>& items)
 }
 
 using Splitter = io::double_quote_escape<',', '"'>;
+
+// Offset of the first byte of `s` that is not part of well-formed UTF-8 (no overlong forms,
+// surrogates or code points above U+10FFFF); npos if there is none.
+std::size_t invalid_utf8_at(std::string_view s)
+{
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t n = 0;
+        unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+        if (b >= 0xC2 && b <= 0xDF) n = 1;
+        else if (b >= 0xE0 && b <= 0xEF) {
+            n = 2;
+            if (b == 0xE0) lo = 0xA0;
+            if (b == 0xED) hi = 0x9F;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            n = 3;
+            if (b == 0xF0) lo = 0x90;
+            if (b == 0xF4) hi = 0x8F;
+        } else {
+            return i;
+        }
+        if (i + n >= s.size()) return i;  // truncated at the end of the line
+        for (std::size_t k = 1; k <= n; ++k) {
+            auto c = static_cast<unsigned char>(s[i + k]);
+            if (k == 1 ? (c < lo || c > hi) : (c < 0x80 || c > 0xBF)) return i;
+        }
+        i += n + 1;
+    }
+    return std::string_view::npos;
+}
+
+// What is wrong with the bytes of one line (without its line end), if anything.
+std::optional<std::string> bad_line_bytes(std::string_view line)
+{
+    if (line.size() > kMaxLineBytes)
+        return fmt::format("line is {} bytes long, more than the limit of {} bytes (16 MiB)", line.size(),
+                           kMaxLineBytes);
+    if (auto nul = line.find('\0'); nul != std::string_view::npos)
+        return fmt::format("NUL byte at byte {} of the line (a text file has none; is it binary or UTF-16?)",
+                           nul + 1);
+    if (auto bad = invalid_utf8_at(line); bad != std::string_view::npos)
+        return fmt::format("invalid UTF-8 at byte {} of the line (0x{:02X}); save the file as UTF-8", bad + 1,
+                           static_cast<unsigned char>(line[bad]));
+    return std::nullopt;
+}
 
 std::string fmt_range(double low, double value, double high)
 {
@@ -86,22 +140,41 @@ CsvTable CsvTable::read(const std::filesystem::path& path, std::string display,
         diag.add(file_loc, "", "file not found (expected at " + path.string() + ")");
         return t;
     }
-    std::unique_ptr<io::LineReader> reader;
-    try {
-        reader = std::make_unique<io::LineReader>(path.string());
-    } catch (const std::exception& e) {
-        diag.add(file_loc, "", std::string("cannot be read: ") + e.what());
+    std::string text;
+    {
+        std::ifstream in(path, std::ios::binary);
+        std::ostringstream s;
+        if (in) s << in.rdbuf();
+        if (!in) {
+            diag.add(file_loc, "", "cannot be read");
+            return t;
+        }
+        text = s.str();
+    }
+    if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+        diag.add(Location{t.display_, 1, {}}, "", "file is UTF-16; save it as UTF-8");
         return t;
     }
 
     bool have_header = false;
     std::size_t line_no = 0;
-    while (char* raw = reader->next_line()) {
+    bool bad_bytes = false;
+    for (std::size_t begin = 0; begin < text.size();) {
+        std::size_t end = text.find('\n', begin);
+        if (end == std::string::npos) end = text.size();
+        std::string_view line(text.data() + begin, end - begin);
+        begin = end + 1;
         ++line_no;
-        std::string_view line(raw);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
-        if (is_blank_or_comment(line)) continue;
         Location loc{t.display_, line_no, {}};
+        // Every line is checked, comments too: a file that is not clean UTF-8 text is refused.
+        if (auto bytes = bad_line_bytes(line)) {
+            diag.add(loc, "", *bytes);
+            bad_bytes = true;
+            continue;
+        }
+        if (is_blank_or_comment(line)) continue;
         auto cells = split_csv_line(line);
         if (!cells) {
             diag.add(loc, std::string(line), "a quoted cell is not closed (a '\"' is missing)");
@@ -148,10 +221,11 @@ CsvTable CsvTable::read(const std::filesystem::path& path, std::string display,
         t.rows_.push_back(CsvRow{line_no, std::move(*cells)});
     }
     if (!have_header) {
+        if (bad_bytes) return t;
         diag.add(file_loc, "", "file is empty (expected a header row: " + join(schema.required) + ")");
         return t;
     }
-    t.ok_ = true;
+    t.ok_ = !bad_bytes;
     return t;
 }
 
@@ -211,16 +285,55 @@ std::optional<std::string> read_text(const CsvTable& t, const CsvRow& r, std::st
     return s;
 }
 
-std::optional<double> read_number(const CsvTable& t, const CsvRow& r, std::string_view column,
-                                  Diagnostics& diag)
+bool check_magnitude(const Location& where, const std::string& text, double base_value, Diagnostics& diag)
+{
+    if (in_magnitude_range(base_value)) return true;
+    // "1e+30" reads as 1e30 in the message.
+    auto g = [](double x) {
+        std::string s = fmt::format("{:g}", x);
+        if (auto plus = s.find("e+"); plus != std::string::npos) s.erase(plus + 1, 1);
+        return s;
+    };
+    diag.add(where, text,
+             fmt::format("is outside the range a quantity can have: |x| between {} and {} in base units, or 0",
+                         g(kMinMagnitude), g(kMaxMagnitude)));
+    return false;
+}
+
+namespace {
+
+// A cell as a finite number, before any unit conversion; nullopt if empty (a problem if
+// `required`) or not a number (a problem, and *invalid set).
+std::optional<double> number_cell(const CsvTable& t, const CsvRow& r, std::string_view column, Diagnostics& diag,
+                                  bool required, bool* invalid = nullptr)
 {
     const auto& s = t.cell(r, column);
     if (s.empty()) {
-        diag.add(t.at(r, column), "", "is empty (a number is required)");
+        if (required) diag.add(t.at(r, column), "", "is empty (a number is required)");
         return std::nullopt;
     }
     auto v = parse_number(s);
-    if (!v) diag.add(t.at(r, column), s, "is not a finite number");
+    if (!v) {
+        diag.add(t.at(r, column), s, "is not a finite number");
+        if (invalid) *invalid = true;
+    }
+    return v;
+}
+
+// The cell's text with the row's unit, as a range problem shows it: "1e306 t".
+std::string with_unit(const CsvTable& t, const CsvRow& r, std::string_view column)
+{
+    const std::string& unit = t.cell(r, "unit");
+    return unit.empty() ? t.cell(r, column) : t.cell(r, column) + " " + unit;
+}
+
+}  // namespace
+
+std::optional<double> read_number(const CsvTable& t, const CsvRow& r, std::string_view column,
+                                  Diagnostics& diag)
+{
+    auto v = number_cell(t, r, column, diag, true);
+    if (v && !check_magnitude(t.at(r, column), with_unit(t, r, column), *v, diag)) return std::nullopt;
     return v;
 }
 
@@ -228,12 +341,10 @@ std::optional<double> read_optional_number(const CsvTable& t, const CsvRow& r,
                                            std::string_view column, Diagnostics& diag,
                                            bool* invalid)
 {
-    const auto& s = t.cell(r, column);
-    if (s.empty()) return std::nullopt;
-    auto v = parse_number(s);
-    if (!v) {
-        diag.add(t.at(r, column), s, "is not a finite number");
+    auto v = number_cell(t, r, column, diag, false, invalid);
+    if (v && !check_magnitude(t.at(r, column), with_unit(t, r, column), *v, diag)) {
         if (invalid) *invalid = true;
+        return std::nullopt;
     }
     return v;
 }
@@ -293,10 +404,11 @@ std::optional<ParamId> read_param(const CsvTable& t, const CsvRow& r, double fac
                                   const std::string& source, ParamTable& params, Diagnostics& diag,
                                   const ParamColumns& c)
 {
-    auto value = read_number(t, r, c.value, diag);
+    // Numbers as written: their range is checked once converted to base units, below.
+    auto value = number_cell(t, r, c.value, diag, true);
     bool bad = !value;
-    auto low = read_optional_number(t, r, c.low, diag, &bad);
-    auto high = read_optional_number(t, r, c.high, diag, &bad);
+    auto low = number_cell(t, r, c.low, diag, false, &bad);
+    auto high = number_cell(t, r, c.high, diag, false, &bad);
     const auto& dist_text = t.cell(r, "dist");
     const auto& group = t.cell(r, "group");
     if (bad) return std::nullopt;
@@ -352,6 +464,12 @@ std::optional<ParamId> read_param(const CsvTable& t, const CsvRow& r, double fac
     };
     if (!check(p.value, c.value) || !check(p.low, c.low) || !check(p.high, c.high))
         return std::nullopt;
+    bool in_range = check_magnitude(t.at(r, c.value), with_unit(t, r, c.value), p.value, diag);
+    if (low) {
+        in_range = check_magnitude(t.at(r, c.low), with_unit(t, r, c.low), p.low, diag) && in_range;
+        in_range = check_magnitude(t.at(r, c.high), with_unit(t, r, c.high), p.high, diag) && in_range;
+    }
+    if (!in_range) return std::nullopt;
     ParamId id = params.add(p, Origin{t.at(r).file, r.line, std::string(c.value), source, factor});
     if (low && !group.empty()) params.set_stream(id, group_stream(group));
     return id;

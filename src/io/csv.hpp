@@ -2,6 +2,8 @@
 // CSV tables of the data contract: UTF-8 (a BOM is skipped), header row, RFC 4180 quoting,
 // CRLF or LF, '#' comment lines and blank lines ignored, columns in any order, unknown or
 // missing columns reported. Problems go to a Diagnostics so that one pass reports them all.
+// Every line, comments too, must be well-formed UTF-8 without NUL bytes and at most
+// kMaxLineBytes long; a UTF-16 file (its byte order mark) is refused at line 1.
 
 #include <cstddef>
 #include <filesystem>
@@ -15,6 +17,9 @@
 #include "core/units.hpp"
 
 namespace reclaim {
+
+//! The longest line a data file may have [bytes], without its line end.
+inline constexpr std::size_t kMaxLineBytes = std::size_t{1} << 24;
 
 //! The columns a table must have and may have.
 struct CsvSchema {
@@ -88,10 +93,15 @@ std::optional<double> parse_number(std::string_view text);
 //! YYYY, YYYY-MM or YYYY-MM-DD with a month 01-12 and a day 01-31 (a price or cost date).
 bool is_date(std::string_view text);
 
+//! The one range check of every number read from data: `base_value`, the number converted to
+//! base units, must be in_magnitude_range (core/limits.hpp); else a problem at `where` naming
+//! `text` ("1e306 t"), and false.
+bool check_magnitude(const Location& where, const std::string& text, double base_value, Diagnostics& diag);
+
 //! A required non-empty text cell.
 std::optional<std::string> read_text(const CsvTable& t, const CsvRow& r, std::string_view column,
                                      Diagnostics& diag);
-//! A required finite number.
+//! A required finite number in the magnitude range (a number without a unit: its base unit).
 std::optional<double> read_number(const CsvTable& t, const CsvRow& r, std::string_view column,
                                   Diagnostics& diag);
 //! An optional finite number: nullopt if the cell is empty (or invalid, with a problem).

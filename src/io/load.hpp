@@ -33,6 +33,14 @@ inline Model load_model(const std::filesystem::path& data_dir, Diagnostics& diag
     return load_model(DataSource(data_dir), diag, prices_path);
 }
 
+//! Loads every scenario folder under <data_dir>/scenarios/ against `model` with load_scenario,
+//! adding their problems to `diag` (a folder without scenario.toml is one); for `check`.
+void check_scenarios(const std::filesystem::path& data_dir, const Model& model, Diagnostics& diag);
+
+//! A warning for each price row whose form is the form of no recovered:<form> sink of any route
+//! (compared as Model::form_key does): a price the valuer never uses, likely a misspelt form.
+std::vector<Problem> unused_prices(const Model& model);
+
 //! The data folder used without --data: $RECLAIM_DATA, else the data installed with the
 //! binary, else the source tree's folders.
 std::filesystem::path default_data_dir();

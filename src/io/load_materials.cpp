@@ -99,11 +99,15 @@ void load_materials(const DataSource& src, Model& model, Diagnostics& diag)
             continue;
         }
         if (c.cell(r, "value") == "balance") {
-            // The balance is what the other rows leave: it has no range of its own to group.
-            if (const auto& g = c.cell(r, "group"); !g.empty()) {
-                diag.add(c.at(r, "group"), g, "is set on a balance row: a balance has no range of its own to draw");
-                continue;
+            // The balance is what the other rows leave: it has no range of its own.
+            bool clean = true;
+            for (std::string_view col : {"low", "high", "dist", "group"}) {
+                if (const auto& cell = c.cell(r, col); !cell.empty()) {
+                    diag.add(c.at(r, col), cell, "is set on a balance row: a balance has no range of its own (leave it empty)");
+                    clean = false;
+                }
             }
+            if (!clean) continue;
             for (const auto& other : m.components) {
                 if (other.balance) {
                     diag.add(c.at(r, "value"), "balance",
@@ -161,6 +165,11 @@ void load_materials(const DataSource& src, Model& model, Diagnostics& diag)
         for (auto n : c.path) path += (path.empty() ? "" : " -> ") + model.materials[n].id;
         diag.add(Location{"materials/composition.csv", c.line, "component"}, path,
                  "is a cycle: a material cannot contain itself");
+    }
+    for (const auto& d : find_too_deep(children, kMaxNestingDepth)) {
+        diag.add(Location{"materials/composition.csv", d.line, "component"},
+                 model.materials[d.parent].id + " -> " + model.materials[d.child].id,
+                 fmt::format("makes materials nest more than {} deep (the limit)", kMaxNestingDepth));
     }
 }
 
@@ -262,6 +271,18 @@ void read_prices(const CsvTable& t, Model& model, Diagnostics& diag)
                                     : "is empty but payable_source is given");
             continue;
         }
+        // One price per substance, element and date: the valuer would silently use the first.
+        const std::string key = model.form_key(*form);
+        bool repeated = false;
+        for (const auto& other : model.prices) {
+            if (other.element != *e || other.date != *date || model.form_key(other.form) != key) continue;
+            diag.add(t.at(r, "form"), *form,
+                     fmt::format("has a price on {} already, at {}:{} (one price per form, element and date)", *date,
+                                 other.file, other.line));
+            repeated = true;
+            break;
+        }
+        if (repeated) continue;
         auto p = read_param(t, r, 1.0, Bound::NonNegative, *source, model.params, diag, price_columns);
         if (!p) continue;
         model.prices.push_back(

@@ -1,6 +1,9 @@
+#include <algorithm>
 #include <cstdlib>
+#include <set>
 
 #include "io/load.hpp"
+#include "io/load_scenario.hpp"
 
 namespace reclaim {
 
@@ -25,6 +28,42 @@ Model load_model(const DataSource& data_dir, const std::filesystem::path& prices
     Model model = load_model(data_dir, diag, prices_path);
     diag.throw_if_any();
     return model;
+}
+
+void check_scenarios(const std::filesystem::path& data_dir, const Model& model, Diagnostics& diag)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path root = data_dir / "scenarios";
+    if (!fs::is_directory(root, ec)) return;
+    std::vector<fs::path> folders;
+    for (const auto& entry : fs::directory_iterator(root, ec))
+        if (entry.is_directory(ec)) folders.push_back(entry.path());
+    std::sort(folders.begin(), folders.end());
+    for (const auto& dir : folders) {
+        if (!fs::is_regular_file(dir / "scenario.toml", ec)) {
+            diag.add(Location{"scenarios/" + dir.filename().string() + "/scenario.toml", 0, {}}, "",
+                     "file not found: every folder of scenarios/ is a scenario and needs its manifest");
+            continue;
+        }
+        load_scenario(dir, model, diag);
+    }
+}
+
+std::vector<Problem> unused_prices(const Model& model)
+{
+    std::set<std::string> recovered;
+    for (const auto& route : model.routes)
+        for (const auto& sink : route.sinks)
+            if (sink.recovered()) recovered.insert(model.form_key(sink.name));
+    std::vector<Problem> out;
+    for (const auto& p : model.prices) {
+        if (recovered.count(model.form_key(p.form))) continue;
+        out.push_back(Problem{Location{p.file, p.line, "form"}, p.form,
+                              "is the form of no recovered:<form> sink of routes/transfers.csv: this price is never "
+                              "used (is the form spelt as the routes spell it?)"});
+    }
+    return out;
 }
 
 std::filesystem::path default_data_dir()

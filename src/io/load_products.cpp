@@ -1,6 +1,7 @@
 // products/products.csv, bom.csv and lifetimes.csv.
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -65,7 +66,20 @@ void load_products(const DataSource& src, Model& model, Diagnostics& diag)
                         {"low", "high", "dist", "group", "note"}},
                        diag);
     std::vector<std::size_t> first_line(model.products.size(), 0);
+    // Every cell but source and note: a row equal to another in all of them doubles a mass.
+    std::map<std::vector<std::string>, std::size_t> seen_rows;
     for (const auto& r : b.rows()) {
+        {
+            std::vector<std::string> key;
+            for (std::string_view col : {"product", "part", "class", "item", "value", "low", "high", "dist", "group", "unit"})
+                key.push_back(b.cell(r, col));
+            auto [it, fresh] = seen_rows.emplace(std::move(key), r.line);
+            if (!fresh) {
+                diag.add(b.at(r, "part"), b.cell(r, "product") + "/" + b.cell(r, "part"),
+                         fmt::format("repeats line {} exactly (it would count the same mass twice)", it->second));
+                continue;
+            }
+        }
         auto product_id = read_text(b, r, "product", diag);
         auto part = read_text(b, r, "part", diag);
         auto item = read_text(b, r, "item", diag);
@@ -127,6 +141,11 @@ void load_products(const DataSource& src, Model& model, Diagnostics& diag)
         for (auto n : c.path) path += (path.empty() ? "" : " -> ") + model.products[n].id;
         diag.add(Location{"products/bom.csv", c.line, "item"}, path, "is a cycle: a product cannot contain itself");
     }
+    for (const auto& d : find_too_deep(children, kMaxNestingDepth)) {
+        diag.add(Location{"products/bom.csv", d.line, "item"},
+                 model.products[d.parent].id + " -> " + model.products[d.child].id,
+                 fmt::format("makes sub-assemblies nest more than {} deep (the limit)", kMaxNestingDepth));
+    }
 }
 
 const CsvSchema kLifetimeSchema{{"product", "model", "source"},
@@ -175,16 +194,19 @@ void read_lifetimes(const CsvTable& t, const Model& model, ParamTable& params, s
                      "is not a lifetime model (expected fixed, normal, foldednormal, lognormal, weibull)");
             continue;
         }
-        // Range columns of a column the model does not use would pass silently.
+        // Cells of a column the model does not use would pass silently: they must be empty.
         bool ok = true;
         bool any_ranged = false;
         for (std::string_view col : {"mean", "sd", "shape", "scale"}) {
             const std::string low = std::string(col) + "_low", high = std::string(col) + "_high";
             const bool ranged = has_range(t, r, ParamColumns{col, low, high, true});
             any_ranged = any_ranged || ranged;
-            if (ranged && std::find(needs.begin(), needs.end(), col) == needs.end()) {
-                diag.add(t.at(r, t.cell(r, low).empty() ? high : low), "",
-                         "is given but model '" + *model_name + "' does not use " + std::string(col));
+            if (std::find(needs.begin(), needs.end(), col) != needs.end()) continue;
+            for (const std::string& cell : {std::string(col), low, high}) {
+                if (t.cell(r, cell).empty()) continue;
+                diag.add(t.at(r, cell), cell == col ? t.cell(r, cell) : std::string(),
+                         "is given but model '" + *model_name + "' does not use " + std::string(col) +
+                             " (leave it empty)");
                 ok = false;
             }
         }

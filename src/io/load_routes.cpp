@@ -1,6 +1,7 @@
 // routes/routes.csv, transfers.csv and plans.csv.
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -21,6 +22,18 @@ std::size_t intern_sink(Route& route, const Sink& sink)
         if (route.sinks[i] == sink) return i;
     route.sinks.push_back(sink);
     return route.sinks.size() - 1;
+}
+
+// What is wrong with the form of a recovered:<form> sink, if anything. The valuer looks the
+// form up by its exact name (a material id, else a formula, else an unpriced name counted as
+// the mass routed into it), so a space makes another form than the one meant
+// ("recovered: li2co3" would go unpriced).
+std::optional<std::string> bad_form(const std::string& form)
+{
+    if (std::any_of(form.begin(), form.end(), [](unsigned char c) { return std::isspace(c); }))
+        return std::string("is not a form name: it holds a space (expected a material id, a formula or a name "
+                           "like NdFeB-alloy, with no spaces)");
+    return std::nullopt;
 }
 
 std::size_t intern_process(Route& route, const std::string& name, std::size_t line)
@@ -142,6 +155,12 @@ void load_routes(const DataSource& src, Model& model, Diagnostics& diag)
             if (sink->name.empty()) {
                 diag.add(x.at(r, "to"), *to, "names no form or reason after the ':'");
                 continue;
+            }
+            if (sink->kind == Sink::Kind::Recovered) {
+                if (auto why = bad_form(sink->name)) {
+                    diag.add(x.at(r, "to"), *to, *why);
+                    continue;
+                }
             }
             dest = {Destination::Kind::Sink, intern_sink(route, *sink)};
         } else if (auto target = route.find_process(*to)) {

@@ -70,6 +70,7 @@ GivenSamples load_given_samples(const std::filesystem::path& path, const ParamTa
             }
             const Param& p = table[out.columns[c]];
             row[c] = *v * table.origin(out.columns[c]).to_base;
+            if (!check_magnitude(t.at(r, name), text, row[c], diag)) continue;
             if (p.bound == Bound::Fraction && (row[c] < 0.0 || row[c] > 1.0 + 1e-12))
                 diag.add(t.at(r, name), text, "is a fraction outside [0, 1]");
             else if (p.bound != Bound::Free && row[c] < 0.0)

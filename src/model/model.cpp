@@ -2,7 +2,39 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
+#include "core/formula.hpp"
+
 namespace reclaim {
+
+namespace {
+
+// One formula unit as "element:amount," in element order: the identity of a substance.
+std::string formula_key(const FormulaAmounts& f)
+{
+    auto amounts = f.amounts;
+    std::sort(amounts.begin(), amounts.end());
+    std::string key = "f:";
+    for (auto& [e, n] : amounts) key += fmt::format("{}:{:.6g},", e, n);
+    return key;
+}
+
+}  // namespace
+
+std::string Model::form_key(const std::string& name) const
+{
+    if (auto mi = find_material(name)) {
+        const Material& m = materials[*mi];
+        if (m.formula.empty()) return "m:" + m.id;
+        return formula_key(parse_formula(m.formula, elements));  // validated at load
+    }
+    try {
+        return formula_key(parse_formula(name, elements));
+    } catch (const FormulaError&) {
+        return "n:" + name;
+    }
+}
 
 std::optional<std::size_t> Route::find_process(const std::string& name) const
 {

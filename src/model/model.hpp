@@ -203,6 +203,10 @@ struct Model {
     void index_lifetimes();
     //! The class index for `name`, added if new (used while loading).
     std::size_t intern_class(const std::string& name);
+    //! The identity of a form name, a material id or a chemical formula: the same key, the same
+    //! substance ("li2co3" and "Li2CO3" match; "NiSO4.6H2O" is not "NiSO4·6H2O"). A name that is
+    //! neither keys as itself. Matches recovered forms with price rows.
+    [[nodiscard]] std::string form_key(const std::string& name) const;
 };
 
 //! Why `route` does not take class `cls`: "class 'battery' is sent to 'magnet_hpms', which

@@ -201,14 +201,19 @@ void write_product(std::ostream& out, Format format, const Model& model, std::si
     cls.print(out, format);
 }
 
-void write_problems(std::ostream& out, Format format, const std::vector<Problem>& problems)
+void write_problems(std::ostream& out, Format format, const std::vector<Problem>& problems,
+                    const std::vector<Problem>& warnings)
 {
     if (format == Format::Json) {
-        json j = json::array();
-        for (const auto& p : problems)
-            j.push_back({{"file", p.where.file}, {"line", p.where.line}, {"column", p.where.column},
-                         {"text", p.text}, {"message", p.message}});
-        out << json_text(json{{"problems", j}, {"count", problems.size()}}, "the problem list");
+        auto list = [](const std::vector<Problem>& ps) {
+            json j = json::array();
+            for (const auto& p : ps)
+                j.push_back({{"file", p.where.file}, {"line", p.where.line}, {"column", p.where.column},
+                             {"text", p.text}, {"message", p.message}});
+            return j;
+        };
+        out << json_text(json{{"problems", list(problems)}, {"count", problems.size()}, {"warnings", list(warnings)}},
+                         "the problem list");
         return;
     }
     if (format == Format::Csv) {

@@ -32,7 +32,10 @@ void write_product(std::ostream& out, Format format, const Model& model, std::si
 //! Element -> value for the non-zero entries of `v`, in element table order.
 nlohmann::json element_map(const Model& model, const Eigen::VectorXd& v);
 
-//! The problems `check` found, one per line (table, md) or as rows (csv, json).
-void write_problems(std::ostream& out, Format format, const std::vector<Problem>& problems);
+//! The problems `check` found, one per line (table, md) or as rows (csv, json); in JSON its
+//! `warnings` too, a list beside "problems" with the same fields (the other formats leave
+//! warnings to standard error). Warnings do not change the exit code.
+void write_problems(std::ostream& out, Format format, const std::vector<Problem>& problems,
+                    const std::vector<Problem>& warnings = {});
 
 }  // namespace reclaim

@@ -12,6 +12,8 @@ using Ix = Eigen::Index;
 Ix ix(std::size_t i) { return static_cast<Ix>(i); }
 
 // Materials and products reached from `products` (and `extra` materials), children first.
+// The recursion is bounded by the loader: materials and sub-assemblies nest at most
+// kMaxNestingDepth (64, io/cycles.hpp) deep and have no cycles, or the model does not load.
 void reach(const Model& model, const std::vector<std::size_t>& products, const std::vector<std::size_t>& extra,
            std::vector<std::size_t>& material_order, std::vector<std::size_t>& product_order)
 {

@@ -26,31 +26,6 @@ bool reagent_like(std::string_view symbol)
     return reagents.count(symbol) > 0;
 }
 
-// One formula unit as "element:amount," in element order: the identity of a substance.
-std::string formula_key(const FormulaAmounts& f)
-{
-    auto amounts = f.amounts;
-    std::sort(amounts.begin(), amounts.end());
-    std::string key = "f:";
-    for (auto& [e, n] : amounts) key += fmt::format("{}:{:.6g},", e, n);
-    return key;
-}
-
-// The identity of a form name without evaluating compositions (for price matching).
-std::string form_key(const Model& model, const std::string& name)
-{
-    if (auto mi = model.find_material(name)) {
-        const Material& m = model.materials[*mi];
-        if (m.formula.empty()) return "m:" + m.id;
-        return formula_key(parse_formula(m.formula, model.elements));  // validated at load
-    }
-    try {
-        return formula_key(parse_formula(name, model.elements));
-    } catch (const FormulaError&) {
-        return "n:" + name;
-    }
-}
-
 Eigen::VectorXd to_vector(const Model& model, const std::vector<std::pair<std::size_t, double>>& pairs)
 {
     Eigen::VectorXd v = Eigen::VectorXd::Zero(ix(model.elements.size()));
@@ -64,7 +39,7 @@ FormInfo resolve_form(const Model& model, const std::string& form, const std::ve
 {
     FormInfo info;
     info.name = form;
-    info.key = form_key(model, form);
+    info.key = model.form_key(form);
     const std::size_t n = model.elements.size();
     if (auto mi = model.find_material(form)) {
         const Material& m = model.materials[*mi];
@@ -145,7 +120,7 @@ const Price* price_of(const Model& model, const FormInfo& form)
 {
     const Price* best = nullptr;
     for (const auto& p : model.prices) {
-        if (form_key(model, p.form) != form.key) continue;
+        if (model.form_key(p.form) != form.key) continue;
         // Dates are YYYY[-MM[-DD]], so the later one sorts later as text.
         if (!best || p.date > best->date) best = &p;
     }
