@@ -143,9 +143,9 @@ void product_chain(const TempData& d, std::size_t n)
 {
     std::string products = d.read("products/products.csv"), bom = d.read("products/bom.csv");
     for (std::size_t i = 0; i < n; ++i) {
-        products += "p" + std::to_string(i) + ",level " + std::to_string(i) + ",test,unit,example only\n";
-        if (i + 1 < n) bom += "p" + std::to_string(i) + ",sub,,p" + std::to_string(i + 1) + ",1,,,,unit,example only\n";
-        else bom += "p" + std::to_string(i) + ",wire,copper,copper,1,,,,kg,example only\n";
+        products += fmt::format("p{},level {},test,unit,example only\n", i, i);
+        if (i + 1 < n) bom += fmt::format("p{},sub,,p{},1,,,,unit,example only\n", i, i + 1);
+        else bom += fmt::format("p{},wire,copper,copper,1,,,,kg,example only\n", i);
     }
     d.write("products/products.csv", products);
     d.write("products/bom.csv", bom);
