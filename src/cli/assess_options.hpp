@@ -19,9 +19,11 @@ struct AmountArgs {
     double collection = 1.0;      //!< --collection F
 
     //! Registers PRODUCT, --units, --mass (mutually exclusive) and --collection on `cmd`.
-    void add_to(CLI::App* cmd)
+    //! `product_required` false: PRODUCT may be left out (`compare --products` names them).
+    CLI::Option* add_to(CLI::App* cmd, bool product_required = true)
     {
-        cmd->add_option("product", product, "product id (see `reclaim list products`)")->required();
+        auto* positional = cmd->add_option("product", product, "product id (see `reclaim list products`)")
+                               ->required(product_required);
         auto* u = cmd->add_option("--units", units, "how many functional units of the product (default 1)")
                       ->check(units_check());
         auto* m = cmd->add_option("--mass", mass, "total product mass with a unit (e.g. 2t, 500kg; kg if none); the product is scaled to it")
@@ -29,14 +31,17 @@ struct AmountArgs {
         u->excludes(m);
         cmd->add_option("--collection", collection, "share of end-of-life units reaching treatment (default 1)")
             ->check(share_check());
+        return positional;
     }
 
     //! The options for `model`, product resolved; LookupError for an unknown product.
-    [[nodiscard]] AssessOptions options(const Model& model) const
+    [[nodiscard]] AssessOptions options(const Model& model) const { return options(model, product); }
+    //! The same for product `id` instead of PRODUCT.
+    [[nodiscard]] AssessOptions options(const Model& model, const std::string& id) const
     {
         AssessOptions o;
-        auto p = model.find_product(product);
-        if (!p) throw LookupError("no product '" + product + "' (see `reclaim list products`)");
+        auto p = model.find_product(id);
+        if (!p) throw LookupError("no product '" + id + "' (see `reclaim list products`)");
         o.product = *p;
         if (mass) o.amount = Amount::total_mass(kilograms(parse_mass_kg(*mass, "--mass")));
         else o.amount = Amount::functional_units(units.value_or(1.0), *model.products[*p].unit);
@@ -53,6 +58,27 @@ inline std::size_t default_plan(const Model& model)
     if (auto p = model.find_plan(std::string(kDefaultPlan))) return *p;
     if (model.plans.empty()) throw LookupError("the data has no plan; give --route R");
     return 0;
+}
+
+//! Sets o.route from `route_id` (may be empty) and o.plan from `plan_id`, else the default plan
+//! (for a route: only if the data has plans, so the classes the route does not accept follow it).
+//! Returns whether the plan was defaulted. LookupError for an unknown id.
+inline bool set_treatment(const Model& model, const std::string& plan_id, const std::string& route_id, AssessOptions& o)
+{
+    if (!route_id.empty()) {
+        auto r = model.find_route(route_id);
+        if (!r) throw LookupError("no route '" + route_id + "' (see `reclaim list routes`)");
+        o.route = *r;
+    }
+    if (!plan_id.empty()) {
+        auto p = model.find_plan(plan_id);
+        if (!p) throw LookupError("no plan '" + plan_id + "' (see `reclaim list plans`)");
+        o.plan = *p;
+        return false;
+    }
+    if (o.route != npos && model.plans.empty()) return false;
+    o.plan = default_plan(model);
+    return true;
 }
 
 }  // namespace reclaim::cli

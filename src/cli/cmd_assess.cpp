@@ -18,9 +18,9 @@ void add_assess(CLI::App& app, Globals& g)
     static AmountArgs args;
     static std::string plan_id, route_id;
     args.add_to(cmd);
-    auto* plan = cmd->add_option("--plan", plan_id, "plan (default: " + std::string(kDefaultPlan) + " if present, else the first plan)");
-    auto* route = cmd->add_option("--route", route_id, "send every class of the product to this one route");
-    plan->excludes(route);
+    cmd->add_option("--plan", plan_id, "plan (default: " + std::string(kDefaultPlan) + " if present, else the first plan)");
+    cmd->add_option("--route", route_id,
+                    "send the classes this route accepts to it; the other classes follow the plan");
     static MonteCarloArgs mc;
     mc.add_to(cmd, "tornado of one element's recovered mass, e.g. Nd (needs --samples)");
     cmd->callback([&g] {
@@ -28,19 +28,7 @@ void add_assess(CLI::App& app, Globals& g)
         mc.validate();
         const Model model = g.load();
         AssessOptions o = args.options(model);
-        bool defaulted = false;
-        if (!route_id.empty()) {
-            auto r = model.find_route(route_id);
-            if (!r) throw LookupError("no route '" + route_id + "' (see `reclaim list routes`)");
-            o.route = *r;
-        } else if (!plan_id.empty()) {
-            auto p = model.find_plan(plan_id);
-            if (!p) throw LookupError("no plan '" + plan_id + "' (see `reclaim list plans`)");
-            o.plan = *p;
-        } else {
-            o.plan = default_plan(model);
-            defaulted = true;
-        }
+        const bool defaulted = set_treatment(model, plan_id, route_id, o);
         const ParamValues values = model.params.nominal();
         Assessment a = assess(model, o, values);
         AssessValue value = assess_value(model, a, values);

@@ -15,7 +15,7 @@ void add_check(CLI::App& app, Globals& g)
     cmd->callback([&g] {
         Format format = g.format_for("check", {Format::Table, Format::Csv, Format::Json, Format::Md});
         Diagnostics diag;
-        Model model = load_model(g.data_dir(), diag);
+        Model model = load_model(g.source(), diag);
         if (diag.empty()) validate_routes(model, diag);  // needs a complete model
         check_scenarios(g.data_dir(), model, diag);       // with the loader `run` uses
         const std::vector<Problem> warnings = unused_prices(model);

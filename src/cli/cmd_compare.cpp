@@ -1,4 +1,4 @@
-// reclaim compare PRODUCT --plans A,B | --routes A,B: the assessment side by side.
+// reclaim compare PRODUCT --plans A,B | --routes A,B, or --products A,B: assessments side by side.
 
 #include "cli/assess_options.hpp"
 #include "cli/monte_carlo_args.hpp"
@@ -14,36 +14,46 @@ namespace reclaim::cli {
 
 void add_compare(CLI::App& app, Globals& g)
 {
-    auto* cmd = app.add_subcommand("compare", "assess a product under several plans or routes, side by side");
+    auto* cmd = app.add_subcommand("compare", "assess a product under several plans or routes, or several products, side by side");
     static AmountArgs args;
-    static std::vector<std::string> plan_ids, route_ids;
-    args.add_to(cmd);
+    static std::vector<std::string> plan_ids, route_ids, product_ids;
+    static std::string plan_id, route_id;
+    auto* product = args.add_to(cmd, false);
+    auto* products = cmd->add_option("--products", product_ids,
+                                     "products to compare under one plan (--plan) or route (--route), comma-separated")
+                         ->delimiter(',')
+                         ->excludes(product);
     auto* plans = cmd->add_option("--plans", plan_ids, "plans to compare, comma-separated")->delimiter(',');
-    auto* routes = cmd->add_option("--routes", route_ids, "routes to compare (every class to the route), comma-separated")
+    auto* routes = cmd->add_option("--routes", route_ids,
+                                   "routes to compare (each takes the classes it accepts), comma-separated")
                        ->delimiter(',');
     plans->excludes(routes);
+    cmd->add_option("--plan", plan_id, "with --routes: the plan the classes a route does not accept follow (default: " +
+                                           std::string(kDefaultPlan) + " if present); with --products: the plan")
+        ->excludes(plans);
+    cmd->add_option("--route", route_id, "with --products: the route each product's accepted classes go to")
+        ->excludes(plans)
+        ->excludes(routes)
+        ->needs(products);
+    products->excludes(plans)->excludes(routes);
     static MonteCarloArgs mc;
     mc.add_to(cmd, "tornado of one element's recovered mass under each plan or route, e.g. Nd (needs --samples)");
     cmd->callback([&g] {
-        if (plan_ids.empty() == route_ids.empty())
-            throw CLI::ValidationError("compare", "give exactly one of --plans A,B,... or --routes A,B,...");
+        const int ways = !plan_ids.empty() + !route_ids.empty() + !product_ids.empty();
+        if (ways != 1 || (product_ids.empty() && args.product.empty()))
+            throw CLI::ValidationError("compare", "give PRODUCT with --plans A,B,... or --routes A,B,..., or --products A,B,...");
         Format format = g.format_for("compare", {Format::Table, Format::Csv, Format::Json, Format::Md, Format::Html});
         mc.validate();
         const Model model = g.load();
         const ParamValues nominal = model.params.nominal();
         std::vector<Assessment> as;
         std::vector<AssessOptions> options;
-        for (const auto& id : plan_ids.empty() ? route_ids : plan_ids) {
-            AssessOptions o = args.options(model);
-            if (plan_ids.empty()) {
-                auto r = model.find_route(id);
-                if (!r) throw LookupError("no route '" + id + "' (see `reclaim list routes`)");
-                o.route = *r;
-            } else {
-                auto p = model.find_plan(id);
-                if (!p) throw LookupError("no plan '" + id + "' (see `reclaim list plans`)");
-                o.plan = *p;
-            }
+        const std::vector<std::string>& ids = !product_ids.empty() ? product_ids : !plan_ids.empty() ? plan_ids : route_ids;
+        for (const auto& id : ids) {
+            AssessOptions o = args.options(model, product_ids.empty() ? args.product : id);
+            if (!product_ids.empty()) set_treatment(model, plan_id, route_id, o);
+            else if (!plan_ids.empty()) set_treatment(model, id, "", o);
+            else set_treatment(model, plan_id, id, o);
             as.push_back(assess(model, o, nominal));
             options.push_back(o);
         }
@@ -55,7 +65,7 @@ void add_compare(CLI::App& app, Globals& g)
             // The same seed for every column: common random numbers, so differences between plans
             // are not blurred by sampling noise.
             for (std::size_t k = 0; k < options.size(); ++k) {
-                ProgressBar bar(g, "compare " + treatment_label(model, as[k]));
+                ProgressBar bar(g, "compare " + compare_label(model, as, k));
                 us.push_back(assess_uncertainty(model, options[k], mc.options(&bar, model.params), element));
             }
         }

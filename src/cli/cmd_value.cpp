@@ -51,19 +51,29 @@ void add_value(CLI::App& app, Globals& g)
         std::vector<std::string> names = routes;
         if (!route.empty()) names = {route};
         std::vector<std::size_t> chosen;
+        std::vector<Problem> refused;
         for (const auto& name : names) {
             auto ri = model.find_route(name);
             if (!ri) throw LookupError("no route '" + name + "' (see `reclaim list routes`)");
             chosen.push_back(*ri);
+            if (std::string why = refusal(model, feed, *ri); !why.empty())
+                refused.push_back(Problem{Location{"routes/routes.csv", model.routes[*ri].line, "accepts"}, name, why});
         }
-        if (names.empty())
-            for (std::size_t r = 0; r < model.routes.size(); ++r) chosen.push_back(r);
+        if (!refused.empty()) throw InputError(std::move(refused));
+        // Without --routes, every route that takes the feed; the others are named with why.
+        std::vector<RefusedRoute> left_out;
+        if (names.empty()) {
+            for (std::size_t r = 0; r < model.routes.size(); ++r) {
+                if (std::string why = refusal(model, feed, r); why.empty()) chosen.push_back(r);
+                else left_out.push_back(RefusedRoute{r, std::move(why)});
+            }
+        }
 
         auto ranked = value_routes(model, feed, chosen, values);
         std::vector<std::vector<PriceSwing>> swings;
         for (const auto& rv : ranked) swings.push_back(price_sensitivity(model, feed, rv, values));
         Output out(g);
-        write_value(out.stream(), format, model, feed, ranked, swings);
+        write_value(out.stream(), format, model, feed, ranked, swings, left_out);
         out.close();
     });
 }

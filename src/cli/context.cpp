@@ -15,7 +15,12 @@ std::filesystem::path Globals::data_dir() const
 Model Globals::load() const
 {
     // Built once: --prices is read in place of materials/prices.csv, named as given.
-    return load_model(data_dir(), prices);
+    return load_model(source(), prices);
+}
+
+DataSource Globals::source() const
+{
+    return DataSource(data_dir(), std::vector<std::filesystem::path>(overlays.begin(), overlays.end()));
 }
 
 Format Globals::format_for(const std::string& command, const std::vector<Format>& allowed) const

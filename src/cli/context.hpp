@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "io/data_source.hpp"
 #include "model/model.hpp"
 #include "report/format.hpp"
 
@@ -20,6 +21,7 @@ enum Exit : int { kOk = 0, kProblems = 1, kUsage = 2, kBalance = 3, kFailure = 4
 
 struct Globals {
     std::string data;             //!< --data DIR; empty: default_data_dir()
+    std::vector<std::string> overlays;  //!< --overlay DIR, repeatable: applied on top of the data, in order
     std::string format = "table";  //!< --format
     std::string output;           //!< -o FILE; empty: standard output
     bool quiet = false;           //!< -q
@@ -30,6 +32,8 @@ struct Globals {
     //! The data folder's model, with --prices read instead of materials/prices.csv; throws
     //! InputError with every problem.
     [[nodiscard]] Model load() const;
+    //! The data folder with the --overlay folders on top.
+    [[nodiscard]] DataSource source() const;
     //! --format, checked against what the command can write.
     [[nodiscard]] Format format_for(const std::string& command, const std::vector<Format>& allowed) const;
 };
@@ -63,5 +67,6 @@ void add_assess(CLI::App& app, Globals& g);
 void add_compare(CLI::App& app, Globals& g);
 void add_value(CLI::App& app, Globals& g);
 void add_run(CLI::App& app, Globals& g);
+void add_improve(CLI::App& app, Globals& g);
 
 }  // namespace reclaim::cli

@@ -19,6 +19,10 @@ int main(int argc, char** argv)
     Globals g;
     app.add_option("--data", g.data, "data folder (materials/, products/, routes/, scenarios/)")
         ->check(CLI::ExistingDirectory);
+    app.add_option("--overlay", g.overlays,
+                   "a folder of data files holding only the rows that change, applied on top of --data "
+                   "(repeatable, in order; docs/data-format.md)")
+        ->check(CLI::ExistingDirectory);
     app.add_option("--format", g.format, "output format")
         ->check(CLI::IsMember({"table", "csv", "json", "md", "html"}));
     app.add_option("-o,--output", g.output, "write to FILE instead of standard output");
@@ -33,6 +37,7 @@ int main(int argc, char** argv)
     add_compare(app, g);
     add_value(app, g);
     add_run(app, g);
+    add_improve(app, g);
 
     try {
         app.parse(argc, argv);

@@ -63,8 +63,11 @@ struct FlowEdge {
 //! everything.
 struct Assessment {
     std::size_t product = npos;
-    std::size_t plan = npos;   //!< npos with a single route
-    std::size_t route = npos;  //!< npos with a plan
+    std::size_t plan = npos;   //!< npos: a route without a plan
+    std::size_t route = npos;  //!< npos: the plan alone
+    std::vector<std::size_t> classes;            //!< Full: the treatment classes of the product (with mass)
+    std::vector<std::size_t> route_classes;      //!< Full: of them, those the route treats (it accepts them)
+    std::vector<std::size_t> untreated_classes;  //!< Full: of them, those sent (in part) to no route
     double functional_units = 0.0;  //!< [FU of the product]
     double product_mass_kg = 0.0;   //!< total BoM mass of the assessed amount [kg]
     double collection = 1.0;        //!< [fraction]

@@ -133,6 +133,7 @@ CsvTable CsvTable::read(const std::filesystem::path& path, std::string display,
 {
     CsvTable t;
     t.display_ = std::move(display);
+    t.files_.push_back(t.display_);
     Location file_loc{t.display_, 0, {}};
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) {
@@ -243,7 +244,8 @@ const std::string& CsvTable::cell(const CsvRow& row, std::string_view column) co
 
 Location CsvTable::at(const CsvRow& row, std::string_view column) const
 {
-    return Location{display_, row.line, std::string(column)};
+    return Location{row.file == 0 || row.file >= files_.size() ? display_ : files_[row.file], row.line,
+                    std::string(column)};
 }
 
 std::optional<double> parse_number(std::string_view text)
@@ -468,7 +470,7 @@ std::optional<ParamId> read_param(const CsvTable& t, const CsvRow& r, double fac
         in_range = check_magnitude(t.at(r, c.high), with_unit(t, r, c.high), p.high, diag) && in_range;
     }
     if (!in_range) return std::nullopt;
-    ParamId id = params.add(p, Origin{t.file(), r.line, std::string(c.value), source, factor});
+    ParamId id = params.add(p, Origin{t.at(r).file, r.line, std::string(c.value), source, factor});
     if (low && !group.empty()) params.set_stream(id, group_stream(group));
     return id;
 }

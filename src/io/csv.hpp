@@ -46,6 +46,7 @@ struct ParamColumns {
 struct CsvRow {
     std::size_t line = 0;            //!< 1-based line in the file
     std::vector<std::string> cells;  //!< in header order, trimmed and unquoted
+    std::size_t file = 0;            //!< which file of the table it came from (0: the table's own)
 };
 
 class CsvTable {
@@ -65,11 +66,16 @@ public:
     //! The cell of `column` in `row`; "" if the (optional) column is absent.
     [[nodiscard]] const std::string& cell(const CsvRow& row, std::string_view column) const;
     [[nodiscard]] Location at(const CsvRow& row, std::string_view column = {}) const;
+    //! Applies the rows of an overlay's copy of this file (data_source.hpp): rows with the same
+    //! `key` cells replace this table's, a row whose `value` (else `name`) is `-` removes them,
+    //! others are added; each row keeps the file and line it came from.
+    void apply_overlay(const CsvTable& top, const std::vector<std::string_view>& key, Diagnostics& diag);
     //! False if the file could not be read or its header was unusable.
     [[nodiscard]] bool ok() const { return ok_; }
 
 private:
     std::string display_;
+    std::vector<std::string> files_;  //!< display names of the files rows came from; [0] = display_
     std::vector<std::string> columns_;
     std::size_t header_line_ = 0;
     std::vector<CsvRow> rows_;

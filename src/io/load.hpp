@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "io/data_source.hpp"
 #include "model/model.hpp"
 
 namespace reclaim {
@@ -15,11 +16,22 @@ namespace reclaim {
 //! Loads every file of the data contract under `data_dir`; throws InputError listing every
 //! problem found (file, line, column, what was expected). A non-empty `prices_path`
 //! (`--prices FILE`) is read instead of materials/prices.csv and named as given in messages.
-Model load_model(const std::filesystem::path& data_dir, const std::filesystem::path& prices_path = {});
+//! `data` may carry overlay folders applied on top of the data folder (data_source.hpp).
+Model load_model(const DataSource& data, const std::filesystem::path& prices_path = {});
 
 //! The same, adding problems to `diag` instead of throwing; the model is partial if any.
-Model load_model(const std::filesystem::path& data_dir, Diagnostics& diag,
-                 const std::filesystem::path& prices_path = {});
+Model load_model(const DataSource& data, Diagnostics& diag, const std::filesystem::path& prices_path = {});
+
+//! The data folder alone, without overlays.
+inline Model load_model(const std::filesystem::path& data_dir, const std::filesystem::path& prices_path = {})
+{
+    return load_model(DataSource(data_dir), prices_path);
+}
+inline Model load_model(const std::filesystem::path& data_dir, Diagnostics& diag,
+                        const std::filesystem::path& prices_path = {})
+{
+    return load_model(DataSource(data_dir), diag, prices_path);
+}
 
 //! Loads every scenario folder under <data_dir>/scenarios/ against `model` with load_scenario,
 //! adding their problems to `diag` (a folder without scenario.toml is one); for `check`.
@@ -34,24 +46,24 @@ std::vector<Problem> unused_prices(const Model& model);
 std::filesystem::path default_data_dir();
 
 // Steps of load_model, one per file group; each adds what it finds to `model` and `diag`.
-void load_elements(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
-void load_materials(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
+void load_elements(const DataSource& src, Model& model, Diagnostics& diag);
+void load_materials(const DataSource& src, Model& model, Diagnostics& diag);
 //! materials/prices.csv, or `prices_path` instead if it is not empty.
-void load_prices(const std::filesystem::path& dir, Model& model, Diagnostics& diag,
+void load_prices(const DataSource& src, Model& model, Diagnostics& diag,
                  const std::filesystem::path& prices_path = {});
 //! Adds the prices of the list at `path` (columns of materials/prices.csv), named `display` in
 //! messages; load_prices calls it once, for materials/prices.csv or for `--prices FILE`.
 void load_price_list(const std::filesystem::path& path, const std::string& display, Model& model,
                      Diagnostics& diag);
 //! routes/costs.csv, optional: processing cost per mass of feed, at most one row per route.
-void load_route_costs(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
-void load_products(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
-void load_lifetimes(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
-void load_routes(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
+void load_route_costs(const DataSource& src, Model& model, Diagnostics& diag);
+void load_products(const DataSource& src, Model& model, Diagnostics& diag);
+void load_lifetimes(const DataSource& src, Model& model, Diagnostics& diag);
+void load_routes(const DataSource& src, Model& model, Diagnostics& diag);
 //! "recovered:<form>" or "loss:<reason>" as a Sink; nullopt if `text` is neither (a process
 //! name). The name may be empty ("loss:"), which load_routes reports.
 std::optional<Sink> parse_sink(std::string_view text);
-void load_plans(const std::filesystem::path& dir, Model& model, Diagnostics& diag);
+void load_plans(const DataSource& src, Model& model, Diagnostics& diag);
 
 class CsvTable;
 struct CsvSchema;

@@ -12,10 +12,9 @@
 
 namespace reclaim {
 
-void load_elements(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
+void load_elements(const DataSource& src, Model& model, Diagnostics& diag)
 {
-    auto t = CsvTable::read(dir / "materials/elements.csv", "materials/elements.csv",
-                            {{"symbol", "name", "atomic_weight", "source"}, {"note"}}, diag);
+    auto t = src.table("materials/elements.csv", {{"symbol", "name", "atomic_weight", "source"}, {"note"}}, diag);
     for (const auto& r : t.rows()) {
         auto symbol = read_text(t, r, "symbol", diag);
         auto name = read_text(t, r, "name", diag);
@@ -38,16 +37,15 @@ void load_elements(const std::filesystem::path& dir, Model& model, Diagnostics& 
     }
 }
 
-void load_materials(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
+void load_materials(const DataSource& src, Model& model, Diagnostics& diag)
 {
-    auto t = CsvTable::read(dir / "materials/materials.csv", "materials/materials.csv",
-                            {{"id", "name", "source"}, {"formula", "note"}}, diag);
+    auto t = src.table("materials/materials.csv", {{"id", "name", "source"}, {"formula", "class", "note"}}, diag);
     for (const auto& r : t.rows()) {
         auto id = read_text(t, r, "id", diag);
         auto name = read_text(t, r, "name", diag);
         auto source = read_source(t, r, diag);
         if (!id || !name || !source) continue;
-        Material m{*id, *name, t.cell(r, "formula"), {}, {}, *source, r.line};
+        Material m{*id, *name, t.cell(r, "formula"), {}, {}, *source, r.line, t.cell(r, "class")};
         if (!m.formula.empty()) {
             try {
                 m.formula_fractions = mass_fractions(parse_formula(m.formula, model.elements), model.elements);
@@ -63,10 +61,9 @@ void load_materials(const std::filesystem::path& dir, Model& model, Diagnostics&
         model.materials.push_back(std::move(m));
     }
 
-    auto c = CsvTable::read(dir / "materials/composition.csv", "materials/composition.csv",
-                            {{"material", "component", "value", "unit", "source"},
-                             {"low", "high", "dist", "group", "note"}},
-                            diag);
+    auto c = src.table("materials/composition.csv",
+                       {{"material", "component", "value", "unit", "source"}, {"low", "high", "dist", "group", "note"}},
+                       diag);
     std::vector<std::size_t> first_line(model.materials.size(), 0);
     for (const auto& r : c.rows()) {
         auto mat_id = read_text(c, r, "material", diag);
@@ -176,10 +173,19 @@ void load_materials(const std::filesystem::path& dir, Model& model, Diagnostics&
     }
 }
 
-void load_prices(const std::filesystem::path& dir, Model& model, Diagnostics& diag,
-                 const std::filesystem::path& prices_path)
+namespace {
+
+const CsvSchema kPriceSchema{{"commodity", "element", "form", "value", "unit", "date", "source"},
+                             {"low", "high", "dist", "group", "payable", "payable_low", "payable_high",
+                              "payable_source", "note"}};
+
+void read_prices(const CsvTable& t, Model& model, Diagnostics& diag);
+
+}  // namespace
+
+void load_prices(const DataSource& src, Model& model, Diagnostics& diag, const std::filesystem::path& prices_path)
 {
-    if (prices_path.empty()) load_price_list(dir / "materials/prices.csv", "materials/prices.csv", model, diag);
+    if (prices_path.empty()) read_prices(src.table("materials/prices.csv", kPriceSchema, diag), model, diag);
     // The user's list is named as given on the command line, so its problems point there.
     else load_price_list(prices_path, prices_path.string(), model, diag);
 }
@@ -187,11 +193,13 @@ void load_prices(const std::filesystem::path& dir, Model& model, Diagnostics& di
 void load_price_list(const std::filesystem::path& path, const std::string& display, Model& model,
                      Diagnostics& diag)
 {
-    auto t = CsvTable::read(path, display,
-                            {{"commodity", "element", "form", "value", "unit", "date", "source"},
-                             {"low", "high", "dist", "group", "payable", "payable_low", "payable_high",
-                              "payable_source", "note"}},
-                            diag);
+    read_prices(CsvTable::read(path, display, kPriceSchema, diag), model, diag);
+}
+
+namespace {
+
+void read_prices(const CsvTable& t, Model& model, Diagnostics& diag)
+{
     const ParamColumns price_columns{"value", "low", "high", true};
     const ParamColumns payable_columns{"payable", "payable_low", "payable_high", true};
     for (const auto& r : t.rows()) {
@@ -267,11 +275,10 @@ void load_price_list(const std::filesystem::path& path, const std::string& displ
         const std::string key = model.form_key(*form);
         bool repeated = false;
         for (const auto& other : model.prices) {
-            if (other.file != display || other.element != *e || other.date != *date || model.form_key(other.form) != key)
-                continue;
+            if (other.element != *e || other.date != *date || model.form_key(other.form) != key) continue;
             diag.add(t.at(r, "form"), *form,
-                     fmt::format("has a price on {} already, at line {} (one price per form, element and date)", *date,
-                                 other.line));
+                     fmt::format("has a price on {} already, at {}:{} (one price per form, element and date)", *date,
+                                 other.file, other.line));
             repeated = true;
             break;
         }
@@ -279,8 +286,10 @@ void load_price_list(const std::filesystem::path& path, const std::string& displ
         auto p = read_param(t, r, 1.0, Bound::NonNegative, *source, model.params, diag, price_columns);
         if (!p) continue;
         model.prices.push_back(
-            Price{*commodity, *e, *form, *p, *date, *source, r.line, payable, payable_source, display});
+            Price{*commodity, *e, *form, *p, *date, *source, r.line, payable, payable_source, t.at(r).file});
     }
 }
+
+}  // namespace
 
 }  // namespace reclaim

@@ -7,10 +7,10 @@
 
 namespace reclaim {
 
-Model load_model(const std::filesystem::path& data_dir, Diagnostics& diag,
-                 const std::filesystem::path& prices_path)
+Model load_model(const DataSource& data_dir, Diagnostics& diag, const std::filesystem::path& prices_path)
 {
     Model model;
+    for (const auto& o : data_dir.overlays) model.overlays.push_back(o.string());
     load_elements(data_dir, model, diag);
     load_materials(data_dir, model, diag);
     load_prices(data_dir, model, diag, prices_path);
@@ -22,7 +22,7 @@ Model load_model(const std::filesystem::path& data_dir, Diagnostics& diag,
     return model;
 }
 
-Model load_model(const std::filesystem::path& data_dir, const std::filesystem::path& prices_path)
+Model load_model(const DataSource& data_dir, const std::filesystem::path& prices_path)
 {
     Diagnostics diag;
     Model model = load_model(data_dir, diag, prices_path);

@@ -37,10 +37,9 @@ std::optional<double> bom_factor(const UnitDef& line_unit, const Product& produc
 
 }  // namespace
 
-void load_products(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
+void load_products(const DataSource& src, Model& model, Diagnostics& diag)
 {
-    auto t = CsvTable::read(dir / "products/products.csv", "products/products.csv",
-                            {{"id", "name", "category", "unit", "source"}, {"note"}}, diag);
+    auto t = src.table("products/products.csv", {{"id", "name", "category", "unit", "source"}, {"note"}}, diag);
     for (const auto& r : t.rows()) {
         auto id = read_text(t, r, "id", diag);
         auto name = read_text(t, r, "name", diag);
@@ -62,10 +61,10 @@ void load_products(const std::filesystem::path& dir, Model& model, Diagnostics& 
         model.products.push_back(Product{*id, *name, *category, unit, {}, *source, r.line});
     }
 
-    auto b = CsvTable::read(dir / "products/bom.csv", "products/bom.csv",
-                            {{"product", "part", "class", "item", "value", "unit", "source"},
-                             {"low", "high", "dist", "group", "note"}},
-                            diag);
+    auto b = src.table("products/bom.csv",
+                       {{"product", "part", "class", "item", "value", "unit", "source"},
+                        {"low", "high", "dist", "group", "note"}},
+                       diag);
     std::vector<std::size_t> first_line(model.products.size(), 0);
     // Every cell but source and note: a row equal to another in all of them doubles a mass.
     std::map<std::vector<std::string>, std::size_t> seen_rows;
@@ -153,9 +152,9 @@ const CsvSchema kLifetimeSchema{{"product", "model", "source"},
                                 {"mean", "mean_low", "mean_high", "sd", "sd_low", "sd_high", "shape", "shape_low",
                                  "shape_high", "scale", "scale_low", "scale_high", "dist", "group", "note"}};
 
-void load_lifetimes(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
+void load_lifetimes(const DataSource& src, Model& model, Diagnostics& diag)
 {
-    auto t = CsvTable::read(dir / "products/lifetimes.csv", "products/lifetimes.csv", kLifetimeSchema, diag);
+    auto t = src.table("products/lifetimes.csv", kLifetimeSchema, diag);
     read_lifetimes(t, model, model.params, model.lifetimes, diag);
     model.index_lifetimes();
 }

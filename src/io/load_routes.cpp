@@ -43,6 +43,27 @@ std::size_t intern_process(Route& route, const std::string& name, std::size_t li
     return route.processes.size() - 1;
 }
 
+// "magnet" / "battery;black_mass" -> the classes; "*" -> empty (any class); nullopt if malformed
+// (an empty cell or item, `*` beside a class, a class twice).
+std::optional<std::vector<std::string>> parse_accepts(const std::string& cell)
+{
+    if (cell == "*") return std::vector<std::string>{};
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = cell.find(';', start);
+        std::string item = cell.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        const auto first = item.find_first_not_of(' ');
+        const auto last = item.find_last_not_of(' ');
+        item = first == std::string::npos ? "" : item.substr(first, last - first + 1);
+        if (item.empty() || item == "*" || std::find(out.begin(), out.end(), item) != out.end()) return std::nullopt;
+        out.push_back(std::move(item));
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::optional<Sink> parse_sink(std::string_view text)
@@ -52,10 +73,9 @@ std::optional<Sink> parse_sink(std::string_view text)
     return std::nullopt;
 }
 
-void load_routes(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
+void load_routes(const DataSource& src, Model& model, Diagnostics& diag)
 {
-    auto t = CsvTable::read(dir / "routes/routes.csv", "routes/routes.csv",
-                            {{"id", "name", "entry", "trl", "source"}, {"note"}}, diag);
+    auto t = src.table("routes/routes.csv", {{"id", "name", "entry", "trl", "source"}, {"accepts", "note"}}, diag);
     std::vector<std::string> entries;
     for (const auto& r : t.rows()) {
         auto id = read_text(t, r, "id", diag);
@@ -73,6 +93,13 @@ void load_routes(const std::filesystem::path& dir, Model& model, Diagnostics& di
             continue;
         }
         Route route;
+        // Without the column (data written before it existed) every route takes any class.
+        if (t.has("accepts")) {
+            auto accepts = parse_accepts(t.cell(r, "accepts"));
+            if (accepts) route.accepts = std::move(*accepts);
+            else diag.add(t.at(r, "accepts"), t.cell(r, "accepts"),
+                          "is not a list of treatment classes (e.g. magnet or battery;black_mass), nor * for any class");
+        }
         route.id = *id;
         route.name = *name;
         route.trl = static_cast<int>(*trl);
@@ -82,10 +109,10 @@ void load_routes(const std::filesystem::path& dir, Model& model, Diagnostics& di
         entries.push_back(*entry);
     }
 
-    auto x = CsvTable::read(dir / "routes/transfers.csv", "routes/transfers.csv",
-                            {{"route", "process", "element", "to", "value", "source"},
-                             {"low", "high", "dist", "group", "note"}},
-                            diag);
+    auto x = src.table("routes/transfers.csv",
+                       {{"route", "process", "element", "to", "value", "source"},
+                        {"low", "high", "dist", "group", "note"}},
+                       diag);
     // Processes are known only after every row is read; destinations are resolved afterwards.
     std::vector<std::pair<std::size_t, const CsvRow*>> rows_of_route;
     for (const auto& r : x.rows()) {
@@ -193,14 +220,12 @@ void load_routes(const std::filesystem::path& dir, Model& model, Diagnostics& di
     }
 }
 
-void load_route_costs(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
+void load_route_costs(const DataSource& src, Model& model, Diagnostics& diag)
 {
     // Optional: a data folder without costs values routes at gross value only.
-    std::error_code ec;
-    if (!std::filesystem::exists(dir / "routes/costs.csv", ec)) return;
-    auto t = CsvTable::read(dir / "routes/costs.csv", "routes/costs.csv",
-                            {{"route", "value", "unit", "date", "source"}, {"low", "high", "dist", "group", "note"}},
-                            diag);
+    if (!src.has("routes/costs.csv")) return;
+    auto t = src.table("routes/costs.csv",
+                       {{"route", "value", "unit", "date", "source"}, {"low", "high", "dist", "group", "note"}}, diag);
     for (const auto& r : t.rows()) {
         auto route = read_text(t, r, "route", diag);
         auto unit = read_text(t, r, "unit", diag);
@@ -236,12 +261,11 @@ void load_route_costs(const std::filesystem::path& dir, Model& model, Diagnostic
     }
 }
 
-void load_plans(const std::filesystem::path& dir, Model& model, Diagnostics& diag)
+void load_plans(const DataSource& src, Model& model, Diagnostics& diag)
 {
-    auto t = CsvTable::read(dir / "routes/plans.csv", "routes/plans.csv",
-                            {{"plan", "class", "route", "value", "source"},
-                             {"product", "low", "high", "dist", "group", "note"}},
-                            diag);
+    auto t = src.table("routes/plans.csv",
+                       {{"plan", "class", "route", "value", "source"}, {"product", "low", "high", "dist", "group", "note"}},
+                       diag);
     // Sum of shares per (plan, product, class), npos = the class-wide rows, with the first line.
     std::map<std::tuple<std::size_t, std::size_t, std::size_t>, std::pair<double, std::size_t>> sums;
     for (const auto& r : t.rows()) {
@@ -253,6 +277,11 @@ void load_plans(const std::filesystem::path& dir, Model& model, Diagnostics& dia
         auto ri = model.find_route(*route);
         if (!ri) {
             diag.add(t.at(r, "route"), *route, "is not a route of routes/routes.csv");
+            continue;
+        }
+        if (!model.routes[*ri].accepts_class(*cls)) {
+            diag.add(t.at(r, "route"), *route,
+                     refused_class(model, *ri, *cls) + " (" + model.routes[*ri].row_text() + ")");
             continue;
         }
         // A row with a product applies to that product's class only (the engine lets it override

@@ -568,7 +568,14 @@ Scenario load_scenario(const fs::path& dir, const Model& model, Diagnostics& dia
                 auto ri = model.find_route(*route);
                 if (!ri) diag.add(t->at(r, "route"), *route, "is not a route of routes/routes.csv");
                 if (auto e = model.elements.find(*item)) key = Key{0, *e, ri.value_or(npos)};
-                else if (auto m = model.find_material(*item)) key = Key{1, *m, ri.value_or(npos)};
+                else if (auto m = model.find_material(*item)) {
+                    key = Key{1, *m, ri.value_or(npos)};
+                    if (ri && !model.routes[*ri].accepts_material(model.materials[*m])) {
+                        diag.add(t->at(r, "route"), *route,
+                                 refused_feed(model, *ri, model.materials[*m]) + " (" + model.routes[*ri].row_text() + ")");
+                        key.reset();
+                    }
+                }
                 else diag.add(t->at(r, "item"), *item, "is neither an element symbol nor a material id");
                 if (!ri) key.reset();
             }

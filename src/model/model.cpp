@@ -43,6 +43,24 @@ std::optional<std::size_t> Route::find_process(const std::string& name) const
     return std::nullopt;
 }
 
+bool Route::accepts_class(const std::string& cls) const
+{
+    return accepts.empty() || std::find(accepts.begin(), accepts.end(), cls) != accepts.end();
+}
+
+bool Route::accepts_material(const Material& material) const
+{
+    return accepts.empty() || (!material.treatment_class.empty() && accepts_class(material.treatment_class));
+}
+
+std::string Route::accepts_text() const
+{
+    if (accepts.empty()) return "any class";
+    std::string out;
+    for (const auto& c : accepts) out += (out.empty() ? "" : ", ") + c;
+    return out;
+}
+
 const Lifetime* Model::lifetime_of(std::size_t product) const
 {
     if (lifetime_index.size() == products.size()) {
@@ -67,6 +85,28 @@ std::size_t Model::intern_class(const std::string& name)
     classes.push_back(name);
     class_index.add(name, classes.size() - 1);
     return classes.size() - 1;
+}
+
+namespace {
+
+std::string refused(const Model& model, std::size_t route, const std::string& what)
+{
+    const Route& r = model.routes.at(route);
+    return what + " is sent to '" + r.id + "', which accepts only " + r.accepts_text();
+}
+
+}  // namespace
+
+std::string refused_class(const Model& model, std::size_t route, const std::string& cls)
+{
+    return refused(model, route, "class '" + cls + "'");
+}
+
+std::string refused_feed(const Model& model, std::size_t route, const Material& material)
+{
+    const std::string cls = material.treatment_class.empty() ? "no class in materials/materials.csv"
+                                                               : "class '" + material.treatment_class + "'";
+    return refused(model, route, "material '" + material.id + "' (" + cls + ")");
 }
 
 }  // namespace reclaim

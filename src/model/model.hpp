@@ -32,6 +32,7 @@ struct Material {
     std::vector<Component> components;                              //!< from composition.csv
     std::string source;
     std::size_t line = 0;
+    std::string treatment_class;  //!< the class it is treated as when fed to a route; empty: none
 };
 
 //! One line of a bill of materials, per functional unit of its product.
@@ -109,9 +110,20 @@ struct Route {
     int trl = 0;               //!< technology readiness level 1-9
     std::vector<Process> processes;
     std::vector<Sink> sinks;
+    //! The treatment classes the route is built for; empty: any class (`*` in routes.csv).
+    std::vector<std::string> accepts;
     std::string source;
     std::size_t line = 0;
     [[nodiscard]] std::optional<std::size_t> find_process(const std::string& name) const;
+    //! Whether the route takes feed of treatment class `cls`.
+    [[nodiscard]] bool accepts_class(const std::string& cls) const;
+    //! Whether the route takes `material` as feed: any route taking any class does; otherwise the
+    //! material needs a class (materials.csv) the route accepts.
+    [[nodiscard]] bool accepts_material(const Material& material) const;
+    //! "routes/routes.csv line 7", for messages that point at the route from another file.
+    [[nodiscard]] std::string row_text() const { return "routes/routes.csv line " + std::to_string(line); }
+    //! "magnet" or "battery, black_mass" or "any class", for messages.
+    [[nodiscard]] std::string accepts_text() const;
 };
 
 struct PlanShare {
@@ -176,6 +188,7 @@ struct Model {
     std::vector<Price> prices;
     std::vector<RouteCost> route_costs;  //!< at most one per route
     Index material_index, product_index, class_index, route_index, plan_index;
+    std::vector<std::string> overlays;  //!< overlay folders applied on top of the data folder, in order
 
     [[nodiscard]] std::optional<std::size_t> find_material(const std::string& id) const { return material_index.find(id); }
     [[nodiscard]] std::optional<std::size_t> find_product(const std::string& id) const { return product_index.find(id); }
@@ -195,5 +208,11 @@ struct Model {
     //! neither keys as itself. Matches recovered forms with price rows.
     [[nodiscard]] std::string form_key(const std::string& name) const;
 };
+
+//! Why `route` does not take class `cls`: "class 'battery' is sent to 'magnet_hpms', which
+//! accepts only magnet".
+[[nodiscard]] std::string refused_class(const Model& model, std::size_t route, const std::string& cls);
+//! Why `route` does not take `material` as feed, in the same words.
+[[nodiscard]] std::string refused_feed(const Model& model, std::size_t route, const Material& material);
 
 }  // namespace reclaim

@@ -36,11 +36,6 @@ std::string link_category(const std::string& node_category)
     return node_category;
 }
 
-std::string treatment(const Model& model, const Assessment& a, bool defaulted)
-{
-    if (a.plan != npos) return "plan " + model.plans[a.plan].id + (defaulted ? " (the default)" : "");
-    return "route " + model.routes[a.route].id + " for every class";
-}
 
 std::string amount_text(const Model& model, const Assessment& a)
 {
@@ -178,7 +173,7 @@ ReportDocument assess_report(const Model& model, const Assessment& a, bool plan_
     const Product& p = model.products[a.product];
     ReportDocument doc("Assessment: " + p.name,
                        amount_text(model, a) + ", collection " + percent(a.collection) + ", " +
-                           treatment(model, a, plan_defaulted) + ".");
+                           treatment_text(model, a, plan_defaulted) + "." + overlays_text(model.overlays));
     doc.heading("Headline");
     if (u)
         doc.paragraph("Monte Carlo over every ranged parameter the assessment uses: " +
@@ -235,25 +230,42 @@ ReportDocument compare_report(const Model& model, const std::vector<Assessment>&
     if (us && us->size() != as.size()) us = nullptr;
     if (as.empty()) return ReportDocument("Comparison");
     const Assessment& first = as.front();
-    ReportDocument doc("Comparison: " + model.products[first.product].name,
-                       amount_text(model, first) + ", collection " + percent(first.collection) + ".");
+    const bool products = compares_products(as);
+    ReportDocument doc(products ? "Comparison of products under " + treatment_text(model, first, false)
+                                : "Comparison: " + model.products[first.product].name,
+                       (products ? sig(first.functional_units) + " functional unit(s) of each"
+                                 : amount_text(model, first)) +
+                           ", collection " + percent(first.collection) + "." + overlays_text(model.overlays));
     std::vector<std::string> labels;
-    for (const auto& a : as) labels.push_back(treatment_label(model, a));
+    for (std::size_t k = 0; k < as.size(); ++k) labels.push_back(compare_label(model, as, k));
+    auto held = [&](std::size_t e) {
+        return std::any_of(as.begin(), as.end(), [&](const Assessment& a) { return a.contained_kg[ix(e)] > 0; });
+    };
 
     doc.heading("Recovered by element");
     ReportTable t;
-    t.headers = {"element", "contained_kg"};
-    t.numeric = {false, true};
+    t.headers = {"element"};
+    t.numeric = {false};
+    if (!products) {
+        t.headers.push_back("contained_kg");
+        t.numeric.push_back(true);
+    }
     for (const auto& l : labels) {
+        if (products) {
+            t.headers.push_back(l + " contained_kg");
+            t.numeric.push_back(true);
+        }
         t.headers.push_back(l + " recovered_kg");
         t.headers.push_back(l + " rate");
         t.numeric.push_back(true);
         t.numeric.push_back(true);
     }
     for (std::size_t e = 0; e < model.elements.size(); ++e) {
-        if (!(first.contained_kg[ix(e)] > 0)) continue;
-        std::vector<std::string> row{model.elements[e].symbol, sig(first.contained_kg[ix(e)])};
+        if (!held(e)) continue;
+        std::vector<std::string> row{model.elements[e].symbol};
+        if (!products) row.push_back(sig(first.contained_kg[ix(e)]));
         for (const auto& a : as) {
+            if (products) row.push_back(sig(a.contained_kg[ix(e)]));
             row.push_back(sig(a.recovered_kg[ix(e)]));
             row.push_back(percent(a.recovery_rate[ix(e)]));
         }
@@ -276,7 +288,7 @@ ReportDocument compare_report(const Model& model, const std::vector<Assessment>&
             ut.numeric.push_back(true);
         }
         for (std::size_t e = 0; e < model.elements.size(); ++e) {
-            if (!(first.contained_kg[ix(e)] > 0)) continue;
+            if (!held(e)) continue;
             std::vector<std::string> row{model.elements[e].symbol};
             for (const auto& u : *us) {
                 std::size_t i = kept(&u, e);

@@ -29,10 +29,17 @@ std::vector<std::size_t> contained(const Assessment& a)
 std::string heading(const Model& model, const Assessment& a, bool plan_defaulted)
 {
     const Product& p = model.products[a.product];
-    std::string treatment = a.plan != npos ? "plan " + model.plans[a.plan].id + (plan_defaulted ? " (default)" : "")
-                                           : "route " + model.routes[a.route].id + " for every class";
+    const std::string treatment = treatment_text(model, a, plan_defaulted);
     return p.id + " — " + p.name + ": " + sig(a.functional_units) + " " + std::string(p.unit->symbol) + " (" +
-           sig(a.product_mass_kg) + " kg), collection " + percent(a.collection) + ", " + treatment;
+           sig(a.product_mass_kg) + " kg), collection " + percent(a.collection) + ", " + treatment +
+           overlays_text(model.overlays);
+}
+
+json class_names(const Model& model, const std::vector<std::size_t>& classes)
+{
+    json out = json::array();
+    for (auto c : classes) out.push_back(model.classes[c]);
+    return out;
 }
 
 const char* kind_name(TopLoss::Kind k)
@@ -52,8 +59,7 @@ std::string top_loss_cause(const Model& model, const Assessment& a, const TopLos
     const std::string& cls = model.classes[t.treatment_class];
     switch (t.kind) {
     case TopLoss::Kind::Uncollected: return cls + " not collected -> uncollected";
-    case TopLoss::Kind::Untreated:
-        return cls + " collected but sent to no route by plan " + model.plans[a.plan].id + " -> loss:untreated";
+    case TopLoss::Kind::Untreated: return cls + " collected but " + untreated_reason(model, a) + " -> loss:untreated";
     case TopLoss::Kind::Route: {
         const Route& r = model.routes[t.route];
         // Route names are phrases or sentences: "Magnets left in ..." reads as "magnets left in ...";
@@ -87,7 +93,27 @@ std::string top_loss_text(const Model& model, const Assessment& a, const TopLoss
 
 std::string treatment_label(const Model& model, const Assessment& a)
 {
-    return a.plan != npos ? model.plans[a.plan].id : model.routes[a.route].id;
+    return a.route != npos ? model.routes[a.route].id : model.plans[a.plan].id;
+}
+
+std::string treatment_text(const Model& model, const Assessment& a, bool plan_defaulted)
+{
+    const std::string plan = a.plan == npos ? "" : "plan " + model.plans[a.plan].id + (plan_defaulted ? " (default)" : "");
+    if (a.route == npos) return plan;
+    const std::string route = "route " + model.routes[a.route].id;
+    if (a.route_classes.size() == a.classes.size()) return route + " for every class";
+    std::string taken;
+    for (auto c : a.route_classes) taken += (taken.empty() ? "" : ", ") + model.classes[c];
+    const std::string head = a.route_classes.empty() ? route + " for no class of the product (it accepts " +
+                                                           model.routes[a.route].accepts_text() + ")"
+                                                     : route + " for " + taken;
+    return head + "; the other classes by " + (plan.empty() ? "no plan (untreated)" : plan);
+}
+
+std::string untreated_reason(const Model& model, const Assessment& a)
+{
+    if (a.plan != npos) return "sent to no route by plan " + model.plans[a.plan].id;
+    return "not accepted by route " + model.routes[a.route].id + ", and no plan is given";
 }
 
 json assess_json(const Model& model, const Assessment& a)
@@ -138,6 +164,9 @@ json assess_json(const Model& model, const Assessment& a)
             {"collection", a.collection},
             {"plan", a.plan == npos ? json(nullptr) : json(model.plans[a.plan].id)},
             {"route", a.route == npos ? json(nullptr) : json(model.routes[a.route].id)},
+            {"route_classes", class_names(model, a.route_classes)},
+            {"overlays", model.overlays},
+            {"untreated_classes", class_names(model, a.untreated_classes)},
             {"elements", elements},
             {"recyclability_rate", a.recyclability_rate},
             {"balance_residual", a.balance_residual},
@@ -170,6 +199,9 @@ void write_assessment(std::ostream& out, Format format, const Model& model, cons
     out << '\n'
         << "Recyclability rate: " << percent(a.recyclability_rate) << " of the product mass recovered"
         << " (docs/recyclability.md); mass balance residual " << sig(a.balance_residual, 2) << "\n";
+    for (auto c : a.untreated_classes)
+        out << (md ? "\n" : "") << "Untreated: class " << model.classes[c] << " is collected but " << untreated_reason(model, a)
+            << "\n";
     if (a.top_losses.empty()) return;
     out << '\n' << (md ? "### " : "") << "Largest losses of critical elements\n\n";
     for (std::size_t k = 0; k < a.top_losses.size(); ++k)
@@ -179,46 +211,73 @@ void write_assessment(std::ostream& out, Format format, const Model& model, cons
 namespace {
 
 // Whether assessment k recovers the most of element e (ties all marked); nothing recovered: none.
+// Products of different content are compared by recovery rate, plans or routes by kg.
 bool is_best(const std::vector<Assessment>& as, std::size_t k, Ix e)
 {
+    const bool rate = compares_products(as);
+    auto score = [&](const Assessment& a) { return rate ? a.recovery_rate[e] : a.recovered_kg[e]; };
     double best = 0.0;
-    for (const auto& a : as) best = std::max(best, a.recovered_kg[e]);
-    return best > 0 && as[k].recovered_kg[e] >= best * (1 - 1e-12);
+    for (const auto& a : as) best = std::max(best, score(a));
+    return best > 0 && score(as[k]) >= best * (1 - 1e-12);
+}
+
+// The elements any of `as` contains, model order.
+std::vector<std::size_t> contained_any(const std::vector<Assessment>& as)
+{
+    std::vector<std::size_t> out;
+    if (as.empty()) return out;
+    for (Ix e = 0; e < as.front().contained_kg.size(); ++e)
+        if (std::any_of(as.begin(), as.end(), [&](const Assessment& a) { return a.contained_kg[e] > 0; }))
+            out.push_back(static_cast<std::size_t>(e));
+    return out;
 }
 
 }  // namespace
 
+bool compares_products(const std::vector<Assessment>& as)
+{
+    return std::any_of(as.begin(), as.end(), [&](const Assessment& a) { return a.product != as.front().product; });
+}
+
+std::string compare_label(const Model& model, const std::vector<Assessment>& as, std::size_t k)
+{
+    return compares_products(as) ? model.products[as[k].product].id : treatment_label(model, as[k]);
+}
+
 json compare_json(const Model& model, const std::vector<Assessment>& as)
 {
+    const bool products = compares_products(as);
     json ids = json::array();
-    for (const auto& a : as) ids.push_back(treatment_label(model, a));
+    for (std::size_t k = 0; k < as.size(); ++k) ids.push_back(compare_label(model, as, k));
     json elements = json::object();
     json recyclability = json::object();
-    if (!as.empty()) {
-        for (auto e : contained(as.front())) {
-            const Ix i = ix(e);
-            json rec = json::object(), rate = json::object(), best = json::array();
-            for (std::size_t k = 0; k < as.size(); ++k) {
-                const std::string id = treatment_label(model, as[k]);
-                rec[id] = as[k].recovered_kg[i];
-                rate[id] = as[k].recovery_rate[i];
-                if (is_best(as, k, i)) best.push_back(id);
-            }
-            elements[model.elements[e].symbol] = {{"contained_kg", as.front().contained_kg[i]},
-                                                  {"recovered_kg", rec},
-                                                  {"recovery_rate", rate},
-                                                  {"best", best}};
+    for (auto e : contained_any(as)) {
+        const Ix i = ix(e);
+        json rec = json::object(), rate = json::object(), best = json::array(), held = json::object();
+        for (std::size_t k = 0; k < as.size(); ++k) {
+            const std::string id = compare_label(model, as, k);
+            rec[id] = as[k].recovered_kg[i];
+            rate[id] = as[k].recovery_rate[i];
+            held[id] = as[k].contained_kg[i];
+            if (is_best(as, k, i)) best.push_back(id);
         }
-        for (const auto& a : as) recyclability[treatment_label(model, a)] = a.recyclability_rate;
+        // One content for plans and routes (one product); per product when products are compared.
+        elements[model.elements[e].symbol] = {{"contained_kg", products ? held : json(as.front().contained_kg[i])},
+                                              {"recovered_kg", rec},
+                                              {"recovery_rate", rate},
+                                              {"best", best}};
     }
+    for (std::size_t k = 0; k < as.size(); ++k) recyclability[compare_label(model, as, k)] = as[k].recyclability_rate;
     json assessments = json::array();
     for (const auto& a : as) assessments.push_back(assess_json(model, a));
     const Assessment* first = as.empty() ? nullptr : &as.front();
-    return {{"product", first ? json(model.products[first->product].id) : json(nullptr)},
+    const char* compared = products ? "products" : first && first->route != npos ? "routes" : "plans";
+    return {{"product", first && !products ? json(model.products[first->product].id) : json(nullptr)},
             {"units", first ? first->functional_units : 0.0},
-            {"unit", first ? json(std::string(model.products[first->product].unit->symbol)) : json(nullptr)},
+            {"unit", first && !products ? json(std::string(model.products[first->product].unit->symbol)) : json(nullptr)},
             {"collection", first ? first->collection : 0.0},
-            {"compared", first && first->plan == npos ? "routes" : "plans"},
+            {"compared", compared},
+            {"overlays", model.overlays},
             {"ids", ids},
             {"elements", elements},
             {"recyclability_rate", recyclability},
@@ -234,30 +293,40 @@ void write_comparison(std::ostream& out, Format format, const Model& model, cons
     if (as.empty()) return;
     const Assessment& first = as.front();
     const bool csv = format == Format::Csv, md = format == Format::Md;
-    std::vector<std::string> headers{"element", "contained_kg"};
-    std::vector<Align> align{Align::Left, Align::Right};
-    for (const auto& a : as) {
-        const std::string id = treatment_label(model, a);
+    // Products have their own contents: a contained column per product instead of one.
+    const bool products = compares_products(as);
+    std::vector<std::string> headers{"element"};
+    std::vector<Align> align{Align::Left};
+    if (!products) {
+        headers.push_back("contained_kg");
+        align.push_back(Align::Right);
+    }
+    for (std::size_t k = 0; k < as.size(); ++k) {
+        const std::string id = compare_label(model, as, k);
         if (csv) {
+            if (products) headers.push_back(id + ":contained_kg");
             headers.push_back(id + ":recovered_kg");
             headers.push_back(id + ":recovery_rate");
-            align.insert(align.end(), 2, Align::Right);
+            align.insert(align.end(), products ? 3 : 2, Align::Right);
         } else {
             headers.push_back(id);
             align.push_back(Align::Right);
         }
     }
     TextTable t(headers, align);
-    for (auto e : contained(first)) {
+    for (auto e : contained_any(as)) {
         const Ix i = ix(e);
-        std::vector<std::string> row{model.elements[e].symbol, sig(first.contained_kg[i])};
+        std::vector<std::string> row{model.elements[e].symbol};
+        if (!products) row.push_back(sig(first.contained_kg[i]));
         for (std::size_t k = 0; k < as.size(); ++k) {
             if (csv) {
+                if (products) row.push_back(sig(as[k].contained_kg[i]));
                 row.push_back(sig(as[k].recovered_kg[i]));
                 row.push_back(sig(as[k].recovery_rate[i], 6));
             } else {
-                row.push_back(sig(as[k].recovered_kg[i]) + " kg (" + percent(as[k].recovery_rate[i], 3) + ")" +
-                              (is_best(as, k, i) ? " *" : "  "));
+                if (products && !(as[k].contained_kg[i] > 0)) row.push_back("-  ");  // not in this product
+                else row.push_back(sig(as[k].recovered_kg[i]) + (products ? " of " + sig(as[k].contained_kg[i]) : "") +
+                                   " kg (" + percent(as[k].recovery_rate[i], 3) + ")" + (is_best(as, k, i) ? " *" : "  "));
             }
         }
         t.add_row(row);
@@ -267,17 +336,33 @@ void write_comparison(std::ostream& out, Format format, const Model& model, cons
         return;
     }
     t.add_rule();
-    std::vector<std::string> total{"recyclability", sig(first.product_mass_kg) + " kg"};
-    for (const auto& a : as) total.push_back(percent(a.recyclability_rate, 3) + "  ");
+    std::vector<std::string> total{"recyclability"};
+    if (!products) total.push_back(sig(first.product_mass_kg) + " kg");
+    for (const auto& a : as)
+        total.push_back((products ? sig(a.product_mass_kg) + " kg: " : "") + percent(a.recyclability_rate, 3) + "  ");
     t.add_row(total);
     const Product& p = model.products[first.product];
-    out << (md ? "## " : "") << p.id << " — " << p.name << ": " << sig(first.functional_units) << " "
-        << p.unit->symbol << ", collection " << percent(first.collection) << "; recovered kg (recovery rate) per "
-        << (first.plan == npos ? "route (all classes to it)" : "plan") << ", * = best for the element\n\n";
+    if (products) {
+        out << (md ? "## " : "") << "Products compared under " << treatment_text(model, first, false) << ": "
+            << sig(first.functional_units) << " functional unit(s) each, collection " << percent(first.collection)
+            << "; recovered of contained kg (recovery rate), * = best recovery rate for the element."
+            << overlays_text(model.overlays) << "\n\n";
+    } else {
+        out << (md ? "## " : "") << p.id << " — " << p.name << ": " << sig(first.functional_units) << " "
+            << p.unit->symbol << ", collection " << percent(first.collection) << "; recovered kg (recovery rate) per "
+            << (first.route == npos ? "plan" : "route") << ", * = best for the element." << overlays_text(model.overlays)
+            << "\n\n";
+    }
     t.print(out, format);
+    if (first.route != npos && !products) {
+        out << '\n';
+        for (const auto& a : as)
+            out << (md ? "- " : "  ") << treatment_label(model, a) << ": " << treatment_text(model, a, false) << '\n';
+    }
     out << '\n' << (md ? "### " : "") << "Largest loss of a critical element\n\n";
-    for (const auto& a : as) {
-        out << (md ? "- " : "  ") << treatment_label(model, a) << ": "
+    for (std::size_t k = 0; k < as.size(); ++k) {
+        const Assessment& a = as[k];
+        out << (md ? "- " : "  ") << compare_label(model, as, k) << ": "
             << (a.top_losses.empty() ? std::string("none") : top_loss_text(model, a, a.top_losses.front())) << '\n';
     }
 }

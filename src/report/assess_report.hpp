@@ -35,6 +35,16 @@ void write_assessment(std::ostream& out, Format format, const Model& model, cons
 
 //! "plan" or "route id" of an assessment, as a column label.
 std::string treatment_label(const Model& model, const Assessment& a);
+//! Whether `as` (a comparison) holds different products (`compare --products`).
+bool compares_products(const std::vector<Assessment>& as);
+//! The column label of as[k] in a comparison: the product id when products are compared, else
+//! the plan or route id.
+std::string compare_label(const Model& model, const std::vector<Assessment>& as, std::size_t k);
+//! How the product is treated, in words: "plan uk-current (default)", "route magnet_hpms for
+//! magnet; the other classes by plan uk-current (default)".
+std::string treatment_text(const Model& model, const Assessment& a, bool plan_defaulted);
+//! Why a collected class is untreated: "sent to no route by plan P" or "not accepted by route R...".
+std::string untreated_reason(const Model& model, const Assessment& a);
 
 //! JSON of assessments of one product side by side (same amount and collection).
 nlohmann::json compare_json(const Model& model, const std::vector<Assessment>& as);

@@ -83,7 +83,7 @@ json compare_value_json(const Model& model, const std::vector<Assessment>& as, c
 {
     json total = json::object(), per_unit = json::object(), best = json::array(), unpriced = json::object();
     for (std::size_t k = 0; k < as.size() && k < values.size(); ++k) {
-        const std::string id = treatment_label(model, as[k]);
+        const std::string id = compare_label(model, as, k);
         total[id] = values[k].total_usd;
         per_unit[id] = values[k].per_unit_usd;
         unpriced[id] = unpriced_names(values[k]);
@@ -107,7 +107,7 @@ void write_compare_value(std::ostream& out, Format format, const Model& model, c
     for (std::size_t k = 0; k < as.size() && k < values.size(); ++k) {
         std::string names;
         for (const auto& n : unpriced_names(values[k])) names += (names.empty() ? "" : ", ") + n;
-        t.add_row({treatment_label(model, as[k]), sig(values[k].total_usd) + (is_best_value(values, k) ? " *" : "  "),
+        t.add_row({compare_label(model, as, k), sig(values[k].total_usd) + (is_best_value(values, k) ? " *" : "  "),
                    sig(values[k].per_unit_usd), names.empty() ? "-" : names});
     }
     t.print(out, format);

@@ -51,6 +51,14 @@ std::string sig(double value, int sig_figs)
     return fmt::format("{:.{}g}", value, sig_figs);
 }
 
+std::string overlays_text(const std::vector<std::string>& overlays)
+{
+    if (overlays.empty()) return "";
+    std::string out = " Data overlays applied, in order: ";
+    for (std::size_t k = 0; k < overlays.size(); ++k) out += (k ? ", " : "") + overlays[k];
+    return out + ".";
+}
+
 std::string percent(double fraction, int sig_figs)
 {
     return sig(fraction * 100.0, sig_figs) + "%";

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace reclaim {
 
@@ -20,6 +21,9 @@ std::string sig(double value, int sig_figs = 4);
 
 //! A fraction as a percentage with `sig_figs` significant figures: 0.9312 -> "93.12%".
 std::string percent(double fraction, int sig_figs = 4);
+
+//! " Data overlays applied: a, b." for the overlays a model was loaded with, "" if none.
+std::string overlays_text(const std::vector<std::string>& overlays);
 
 //! RFC 4180 quoting of one CSV cell, only when needed.
 std::string csv_cell(std::string_view text);

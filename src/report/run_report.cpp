@@ -137,6 +137,7 @@ json run_json(const Model& model, const Scenario& sc, const ScenarioResult& r, c
     return {{"scenario", sc.name},
             {"folder", sc.folder},
             {"description", sc.description},
+            {"overlays", model.overlays},
             {"years", years},
             {"survival", survival_name(r.survival)},
             {"plans", plans},

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "report/assess_report.hpp"
 #include "report/table.hpp"
 
 namespace reclaim {
@@ -158,8 +159,8 @@ void write_compare_uncertainty(std::ostream& out, Format format, const Model& mo
         << " (same samples for every column)\n\n";
     std::vector<std::string> headers{"element"};
     std::vector<Align> align{Align::Left};
-    for (const auto& a : as) {
-        headers.push_back(a.plan != npos ? model.plans[a.plan].id : model.routes[a.route].id);
+    for (std::size_t k = 0; k < as.size(); ++k) {
+        headers.push_back(compare_label(model, as, k));
         align.push_back(Align::Right);
     }
     TextTable t(headers, align);

@@ -87,7 +87,7 @@ void add_compare_value(ReportDocument& doc, const Model& model, const std::vecto
     bars.title = "Value of what is recovered per " + std::string(p.unit->symbol) + ", USD";
     bars.unit = "USD";
     for (std::size_t k = 0; k < as.size(); ++k) {
-        const std::string label = treatment_label(model, as[k]);
+        const std::string label = compare_label(model, as, k);
         const std::string names = joined(unpriced_names(values[k]));
         t.rows.push_back({label, sig(values[k].total_usd), sig(values[k].per_unit_usd),
                           is_best_value(values, k) ? "best" : "", names.empty() ? "-" : names});

@@ -84,8 +84,19 @@ json forms_value_json(const Model& model, const FormsValue& value)
             {"price_dates", price_dates(value)}};
 }
 
+namespace {
+
+json left_out_json(const Model& model, const std::vector<RefusedRoute>& left_out)
+{
+    json out = json::array();
+    for (const auto& r : left_out) out.push_back({{"route", model.routes[r.route].id}, {"reason", r.reason}});
+    return out;
+}
+
+}  // namespace
+
 json value_json(const Model& model, const Feedstock& feed, const std::vector<RouteValue>& routes,
-                const std::vector<std::vector<PriceSwing>>& swings)
+                const std::vector<std::vector<PriceSwing>>& swings, const std::vector<RefusedRoute>& left_out)
 {
     json jr = json::array();
     std::set<std::string> all_dates;
@@ -133,17 +144,21 @@ json value_json(const Model& model, const Feedstock& feed, const std::vector<Rou
               {"mass_kg", feed.mass_kg},
               {"feed_kg", element_map(model, feed.element_kg)},
               {"price_dates", std::vector<std::string>(all_dates.begin(), all_dates.end())},
+              {"classes", feed.classes},
+              {"overlays", model.overlays},
               {"routes", jr},
+              {"left_out", left_out_json(model, left_out)},
               {"sensitivity", js}};
     if (feed.product) j["units"] = feed.units;
     return j;
 }
 
 void write_value(std::ostream& out, Format format, const Model& model, const Feedstock& feed,
-                 const std::vector<RouteValue>& routes, const std::vector<std::vector<PriceSwing>>& swings)
+                 const std::vector<RouteValue>& routes, const std::vector<std::vector<PriceSwing>>& swings,
+                 const std::vector<RefusedRoute>& left_out)
 {
     if (format == Format::Json) {
-        out << json_text(value_json(model, feed, routes, swings), "the value JSON");
+        out << json_text(value_json(model, feed, routes, swings, left_out), "the value JSON");
         return;
     }
     if (format == Format::Csv) {
@@ -170,7 +185,8 @@ void write_value(std::ostream& out, Format format, const Model& model, const Fee
         for (const auto& d : price_dates(rv.value)) dates.insert(d);
     std::string mass = sig(feed.mass_kg) + " kg";
     if (feed.product) mass += " (" + sig(feed.units) + " " + std::string(model.products[model.find_product(feed.id).value()].unit->symbol) + ")";
-    out << (md ? "## " : "") << "Value of " << feed.id << ", " << mass << " of feed, routes ranked by net value\n"
+    out << (md ? "## " : "") << "Value of " << feed.id << ", " << mass << " of feed, routes ranked by net value."
+        << overlays_text(model.overlays) << "\n"
         << price_dates_note(model, {dates.begin(), dates.end()}) << "\n\n";
 
     TextTable summary({"rank", "route", "gross_usd", "cost_usd", "net_usd", "net_usd_per_t", "unpriced forms"},
@@ -182,6 +198,11 @@ void write_value(std::ostream& out, Format format, const Model& model, const Fee
                          std::to_string(rv.value.unpriced)});
     }
     summary.print(out, format);
+    if (!left_out.empty()) {
+        out << '\n' << (md ? "### " : "") << "Not ranked: these routes do not take the feed\n";
+        if (md) out << '\n';
+        for (const auto& r : left_out) out << (md ? "- " : "  ") << model.routes[r.route].id << ": " << r.reason << '\n';
+    }
 
     for (const auto& rv : routes) {
         const Route& route = model.routes[rv.route];

@@ -29,10 +29,13 @@ std::string price_dates_note(const Model& model, const std::vector<std::string>&
 
 //! JSON of `reclaim value`: {"feedstock", "mass_kg", "routes": [...], "sensitivity": [...], ...}.
 nlohmann::json value_json(const Model& model, const Feedstock& feed, const std::vector<RouteValue>& routes,
-                          const std::vector<std::vector<PriceSwing>>& swings);
+                          const std::vector<std::vector<PriceSwing>>& swings,
+                          const std::vector<RefusedRoute>& left_out = {});
 
 //! `reclaim value` as a table, Markdown, CSV (one row per route and form) or JSON.
+//! `left_out`: the routes not ranked because they do not take the feed.
 void write_value(std::ostream& out, Format format, const Model& model, const Feedstock& feed,
-                 const std::vector<RouteValue>& routes, const std::vector<std::vector<PriceSwing>>& swings);
+                 const std::vector<RouteValue>& routes, const std::vector<std::vector<PriceSwing>>& swings,
+                 const std::vector<RefusedRoute>& left_out = {});
 
 }  // namespace reclaim

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -141,9 +143,9 @@ void product_chain(const TempData& d, std::size_t n)
 {
     std::string products = d.read("products/products.csv"), bom = d.read("products/bom.csv");
     for (std::size_t i = 0; i < n; ++i) {
-        products += "p" + std::to_string(i) + ",level " + std::to_string(i) + ",test,unit,example only\n";
-        if (i + 1 < n) bom += "p" + std::to_string(i) + ",sub,,p" + std::to_string(i + 1) + ",1,,,,unit,example only\n";
-        else bom += "p" + std::to_string(i) + ",wire,copper,copper,1,,,,kg,example only\n";
+        products += fmt::format("p{},level {},test,unit,example only\n", i, i);
+        if (i + 1 < n) bom += fmt::format("p{},sub,,p{},1,,,,unit,example only\n", i, i + 1);
+        else bom += fmt::format("p{},wire,copper,copper,1,,,,kg,example only\n", i);
     }
     d.write("products/products.csv", products);
     d.write("products/bom.csv", bom);
@@ -154,9 +156,9 @@ void material_chain(const TempData& d, std::size_t n)
 {
     std::string materials = d.read("materials/materials.csv"), composition = d.read("materials/composition.csv");
     for (std::size_t i = 0; i < n; ++i) {
-        materials += "m" + std::to_string(i) + ",level " + std::to_string(i) + ",,example only,\n";
-        composition += "m" + std::to_string(i) + "," + (i + 1 < n ? "m" + std::to_string(i + 1) : "Cu") +
-                       ",100,,,,%,example only,\n";
+        const std::string id = fmt::format("m{}", i);
+        materials += fmt::format("{},level {},,example only,\n", id, i);
+        composition += fmt::format("{},{},100,,,,%,example only,\n", id, i + 1 < n ? fmt::format("m{}", i + 1) : "Cu");
     }
     d.write("materials/materials.csv", materials);
     d.write("materials/composition.csv", composition);

@@ -16,8 +16,8 @@ std::string price_problems(const std::string& file)
 {
     Model model;
     Diagnostics diag;
-    load_elements(kValueData, model, diag);
-    load_materials(kValueData, model, diag);
+    load_elements(DataSource(kValueData), model, diag);
+    load_materials(DataSource(kValueData), model, diag);
     load_price_list(kValueData + "/bad_prices/" + file, "bad_prices/" + file, model, diag);
     std::string all;
     for (const auto& p : diag.problems()) all += p.str() + "\n";
@@ -86,8 +86,8 @@ TEST_CASE("Malformed dates and payable shares in a price list are errors with fi
                            "d,Li,li2co3,10,EUR/kg,2025-06-30,x,,\n");
     Model model;
     Diagnostics diag;
-    load_elements(kValueData, model, diag);
-    load_materials(kValueData, model, diag);
+    load_elements(DataSource(kValueData), model, diag);
+    load_materials(DataSource(kValueData), model, diag);
     load_price_list(d.dir() / "p.csv", "p.csv", model, diag);
     std::string all;
     for (const auto& p : diag.problems()) all += p.str() + "\n";

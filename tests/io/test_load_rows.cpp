@@ -54,7 +54,7 @@ TEST_CASE("Two prices for one form on one date are a problem naming both lines",
         d.append("materials/prices.csv", "lithium carbonate,Li,Li2CO3,12,,,USD/kg,2025-06-30,example only\n");
         auto diag = load(d);
         INFO(all_problems(diag));
-        CHECK(has_problem(diag, "materials/prices.csv", 5, "has a price on 2025-06-30 already, at line 2"));
+        CHECK(has_problem(diag, "materials/prices.csv", 5, "has a price on 2025-06-30 already, at materials/prices.csv:2"));
     }
     SECTION("the same substance by material id")
     {
@@ -62,7 +62,7 @@ TEST_CASE("Two prices for one form on one date are a problem naming both lines",
         d.append("materials/prices.csv", "lithium carbonate,Li,li2co3,12,,,USD/kg,2025-06-30,example only\n");
         auto diag = load(d);
         INFO(all_problems(diag));
-        CHECK(has_problem(diag, "materials/prices.csv", 5, "at line 2"));
+        CHECK(has_problem(diag, "materials/prices.csv", 5, "at materials/prices.csv:2"));
     }
     SECTION("another date, or another element of the same form, is fine")
     {

@@ -47,7 +47,7 @@ TEST_CASE("The assess JSON keeps its documented keys", "[report][assess][json]")
 {
     json j = assess_json(tiny(), bev("today", 0.5));
     CHECK(keys(j) == std::set<std::string>{"product", "units", "unit", "mass_kg", "collection", "plan", "route",
-                                           "elements", "recyclability_rate", "balance_residual", "top_losses",
+                                           "route_classes", "untreated_classes", "overlays", "elements", "recyclability_rate", "balance_residual", "top_losses",
                                            "flows"});
     CHECK(j["product"] == "bev");
     CHECK(j["plan"] == "today");
@@ -82,7 +82,7 @@ TEST_CASE("The compare JSON and table mark the best plan per element", "[report]
 {
     std::vector<Assessment> as{bev("today", 1.0), bev("extract-magnets", 1.0)};
     json j = compare_json(tiny(), as);
-    CHECK(keys(j) == std::set<std::string>{"product", "units", "unit", "collection", "compared", "ids", "elements",
+    CHECK(keys(j) == std::set<std::string>{"product", "units", "unit", "collection", "compared", "overlays", "ids", "elements",
                                            "recyclability_rate", "assessments"});
     CHECK(j["compared"] == "plans");
     CHECK(keys(j["elements"]["Nd"]) == std::set<std::string>{"contained_kg", "recovered_kg", "recovery_rate", "best"});

@@ -40,7 +40,7 @@ TEST_CASE("The run's JSON keys are the documented contract", "[report][run]")
     Report r;
     json j = run_json(r.model, r.scenario, r.result, r.targets);
     // docs/json.md, section "run": these keys are public; adding is fine, renaming is not.
-    CHECK(keys(j) == std::set<std::string>{"scenario", "folder", "description", "years", "survival", "plans",
+    CHECK(keys(j) == std::set<std::string>{"scenario", "folder", "description", "overlays", "years", "survival", "plans",
                                            "elements", "products", "targets", "balance"});
     CHECK(j["scenario"] == "hand");
     CHECK(j["survival"] == "end");

@@ -40,8 +40,8 @@ TEST_CASE("The value JSON has the documented keys", "[report][value]")
 {
     Valued v;
     auto j = value_json(v.model, v.feed, v.routes, v.swings);
-    CHECK(keys(j) == std::set<std::string>{"feedstock", "kind", "mass_kg", "feed_kg", "price_dates", "routes",
-                                           "sensitivity"});
+    CHECK(keys(j) == std::set<std::string>{"feedstock", "kind", "mass_kg", "feed_kg", "price_dates", "classes", "overlays",
+                                           "routes", "left_out", "sensitivity"});
     CHECK(j["feedstock"] == "feed_bm");
     CHECK(j["mass_kg"] == 1000.0);
     CHECK(j["price_dates"] == nlohmann::json::array({"2025-03-31", "2025-06-30"}));

@@ -81,12 +81,5 @@ Eigen::MatrixXd plan_shares(const Model& model, std::size_t plan, const ParamVal
     return s;
 }
 
-Eigen::MatrixXd single_route_shares(const Model& model, std::size_t route)
-{
-    Eigen::MatrixXd s = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(model.classes.size()),
-                                              static_cast<Eigen::Index>(model.routes.size()));
-    s.col(static_cast<Eigen::Index>(route)).setOnes();
-    return s;
-}
 
 }  // namespace reclaim

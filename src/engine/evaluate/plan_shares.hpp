@@ -45,7 +45,5 @@ private:
 Eigen::MatrixXd plan_shares(const Model& model, std::size_t plan, const ParamValues& values,
                             std::size_t product = npos);
 
-//! All of every class to one route (`--route R`), on every route of the model.
-Eigen::MatrixXd single_route_shares(const Model& model, std::size_t route);
 
 }  // namespace reclaim

@@ -17,11 +17,15 @@ Ix ix(std::size_t i) { return static_cast<Ix>(i); }
 
 std::vector<std::size_t> routes_of(const Model& model, const AssessOptions& o)
 {
-    if (o.route != npos) return {o.route};
     std::vector<std::size_t> out;
-    for (const auto& s : model.plans[o.plan].shares) out.push_back(s.route);
+    if (o.plan != npos)
+        for (const auto& s : model.plans[o.plan].shares) out.push_back(s.route);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
+    if (o.route != npos) {
+        std::erase(out, o.route);
+        out.insert(out.begin(), o.route);
+    }
     return out;
 }
 
@@ -152,8 +156,10 @@ std::vector<std::string> AssessOptions::problems(const Model& model) const
 {
     std::vector<std::string> out;
     if (product >= model.products.size()) out.push_back("product = (none); violated: a product of the model");
-    if ((plan == npos) == (route == npos))
-        out.push_back("plan and route; violated: exactly one of plan and route is given");
+    if (plan == npos && route == npos) out.push_back("plan and route; violated: a plan or a route is given");
+    if (route_class != npos && (route == npos || route >= model.routes.size() || route_class >= model.classes.size() ||
+                                !model.routes[route].accepts_class(model.classes[route_class])))
+        out.push_back("route_class; violated: a class the route accepts");
     if (plan != npos && plan >= model.plans.size())
         out.push_back(fmt::format("plan = {}; violated: plan < {} (plans of the model)", plan, model.plans.size()));
     if (route != npos && route >= model.routes.size())
@@ -236,15 +242,33 @@ Assessment AssessQuestion::evaluate(const ParamValues& values, Detail detail)
     a.functional_units = options_.amount.functional_units_of(model, options_.product, per_unit.sum());
     a.product_mass_kg = a.functional_units * per_unit.sum();
     if (plan_) plan_->evaluate(values, options_.product, shares_);
-    else shares_.col(0).setOnes();
+    if (options_.route != npos) {
+        // The route (column 0) takes every class it accepts; the plan keeps the others.
+        const Route& route = model.routes[options_.route];
+        for (Ix c = 0; c < n_cls; ++c) {
+            if (!route.accepts_class(model.classes[static_cast<std::size_t>(c)])) continue;
+            if (options_.route_class != npos && static_cast<std::size_t>(c) != options_.route_class) continue;
+            shares_.row(c).setZero();
+            shares_(c, 0) = 1.0;
+        }
+    }
 
     const Eigen::MatrixXd content = a.functional_units * per_unit;  // classes x compiled elements
     const Eigen::MatrixXd collected = options_.collection * content;
     const Eigen::VectorXd contained = content.colwise().sum().transpose();
     const Eigen::MatrixXd uncollected_by_class = (1.0 - options_.collection) * content;
     Eigen::MatrixXd untreated_by_class = Eigen::MatrixXd::Zero(n_cls, n_loc);
-    for (Ix c = 0; c < n_cls; ++c)
-        untreated_by_class.row(c) = std::max(0.0, 1.0 - shares_.row(c).sum()) * collected.row(c);
+    for (Ix c = 0; c < n_cls; ++c) {
+        const double untreated_share = std::max(0.0, 1.0 - shares_.row(c).sum());
+        untreated_by_class.row(c) = untreated_share * collected.row(c);
+        if (!full || !(content.row(c).sum() > 0)) continue;
+        const auto cls = static_cast<std::size_t>(c);
+        a.classes.push_back(cls);
+        if (options_.route != npos && model.routes[options_.route].accepts_class(model.classes[cls]) &&
+            (options_.route_class == npos || options_.route_class == cls))
+            a.route_classes.push_back(cls);
+        if (untreated_share > 0) a.untreated_classes.push_back(cls);
+    }
     Eigen::VectorXd recovered = Eigen::VectorXd::Zero(n_loc), lost = Eigen::VectorXd::Zero(n_loc);
     Eigen::MatrixXd by_form = Eigen::MatrixXd::Zero(n_loc, ix(valuer_.size()));
     Eigen::MatrixXd by_route = Eigen::MatrixXd::Zero(n_loc, ix(model.routes.size()));

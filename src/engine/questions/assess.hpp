@@ -59,8 +59,11 @@ struct AssessOptions {
     std::size_t product = npos;
     Amount amount = Amount::of(units_of(1.0));
     double collection = 1.0;  //!< share of end-of-life units reaching treatment [fraction]
-    std::size_t plan = npos;  //!< exactly one of plan and route
+    //! At least one of plan and route. A route treats the classes it accepts (`accepts` in
+    //! routes.csv); the other classes follow the plan, untreated without one.
+    std::size_t plan = npos;
     std::size_t route = npos;
+    std::size_t route_class = npos;  //!< with route: only this class goes to it (it must accept it)
     std::vector<std::size_t> critical;  //!< elements whose largest losses top_losses lists
     std::size_t top_losses = 10;  //!< how many of the largest critical losses to keep
 
@@ -92,7 +95,7 @@ public:
 private:
     const Model* model_;
     AssessOptions options_;
-    std::vector<std::size_t> routes_;  //!< routes the plan (or --route) can feed, ascending
+    std::vector<std::size_t> routes_;  //!< the route first if given, then the plan's routes ascending
     Contents contents_;
     std::optional<PlanShares> plan_;
     std::vector<RouteNetwork> networks_;  //!< per entry of routes_

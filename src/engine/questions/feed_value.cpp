@@ -48,14 +48,33 @@ std::vector<RecoveredForm> recovered_forms(const Model& model, const RouteSoluti
 Feedstock material_feed(const Model& model, std::size_t material, double mass_kg, const ParamValues& values)
 {
     auto compositions = material_compositions(model, values);
-    return Feedstock{model.materials.at(material).id, false, mass_kg, 0.0, compositions.at(material) * mass_kg};
+    const Material& m = model.materials.at(material);
+    std::vector<std::string> classes;
+    if (!m.treatment_class.empty()) classes.push_back(m.treatment_class);
+    return Feedstock{m.id, false, mass_kg, 0.0, compositions.at(material) * mass_kg, std::move(classes)};
 }
 
 Feedstock product_feed_units(const Model& model, std::size_t product, double units, const ParamValues& values)
 {
     ClassContent content = flatten_product(model, product, values);
     Eigen::VectorXd per_unit = content.colwise().sum().transpose();
-    return Feedstock{model.products.at(product).id, true, per_unit.sum() * units, units, per_unit * units};
+    std::vector<std::string> classes;
+    for (Eigen::Index c = 0; c < content.rows(); ++c)
+        if (content.row(c).sum() > 0) classes.push_back(model.classes[static_cast<std::size_t>(c)]);
+    return Feedstock{model.products.at(product).id, true, per_unit.sum() * units, units, per_unit * units,
+                     std::move(classes)};
+}
+
+std::string refusal(const Model& model, const Feedstock& feed, std::size_t route)
+{
+    const Route& r = model.routes.at(route);
+    if (!feed.product) {
+        const Material& m = model.materials.at(model.find_material(feed.id).value());
+        return r.accepts_material(m) ? "" : refused_feed(model, route, m);
+    }
+    for (const auto& c : feed.classes)
+        if (!r.accepts_class(c)) return "product '" + feed.id + "': " + refused_class(model, route, c);
+    return "";
 }
 
 Feedstock product_feed_mass(const Model& model, std::size_t product, double mass_kg, const ParamValues& values)

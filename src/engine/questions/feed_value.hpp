@@ -25,6 +25,19 @@ struct Feedstock {
     double mass_kg = 0.0;        //!< [kg] of feed
     double units = 0.0;          //!< functional units of a product; 0 for a material
     Eigen::VectorXd element_kg;  //!< [kg] per element
+    //! The treatment classes a route must accept to take the feed: a product's classes with mass,
+    //! a material's class (none if materials.csv gives it none: only routes taking any class).
+    std::vector<std::string> classes;
+};
+
+//! Why `route` does not take `feed` ("class 'battery' is sent to 'magnet_hpms', which accepts
+//! only magnet ..."); empty if it takes it.
+std::string refusal(const Model& model, const Feedstock& feed, std::size_t route);
+
+//! A route left out of a ranking because it does not take the feed.
+struct RefusedRoute {
+    std::size_t route = npos;
+    std::string reason;
 };
 
 //! `mass_kg` of a material: its composition x mass.

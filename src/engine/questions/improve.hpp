@@ -1,0 +1,55 @@
+#pragma once
+// Which design change gains most (`reclaim improve`): each change is assessed exactly with the
+// engine against the product as it is, under the same plan, amount and collection: sending one
+// treatment class (liberated before shredding) to a route that accepts it, leaving a part out,
+// or a variant of the data given as an overlay. Ranked by the gain in the measure asked for.
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/questions/assess.hpp"
+#include "engine/questions/assess_value.hpp"
+#include "model/model.hpp"
+
+namespace reclaim {
+
+//! What a change is ranked by.
+struct ImproveMeasure {
+    enum class Kind { Critical, Element, Value } kind = Kind::Critical;
+    std::size_t element = npos;  //!< with Element
+};
+
+//! A variant of the product: the same product id in a model loaded with an overlay.
+struct DesignVariant {
+    std::string name;
+    std::string folder;
+    const Model* model = nullptr;
+};
+
+struct DesignChange {
+    enum class Kind { Route, RemovePart, Variant } kind = Kind::Route;
+    std::string text;                     //!< what the change requires, in words from the data
+    std::size_t treatment_class = npos;   //!< Route
+    std::size_t route = npos;             //!< Route
+    std::string part;                     //!< RemovePart
+    std::string variant;                  //!< Variant: its name
+    std::vector<std::pair<std::string, double>> gain_kg;  //!< element symbol -> kg, non-zero only, model order
+    double gain_value_usd = 0.0;          //!< recovered value, change minus baseline [USD]
+    double gain = 0.0;                    //!< in the measure: kg (critical, element) or USD (value)
+};
+
+struct Improvement {
+    Assessment baseline;
+    AssessValue baseline_value;
+    double baseline_score = 0.0;
+    std::vector<DesignChange> changes;  //!< largest gain first; ties keep the order tried
+};
+
+//! `options` is the baseline (a plan is required); its critical elements are those the
+//! Critical measure sums. Every change is evaluated at nominal values.
+Improvement improve(const Model& model, const AssessOptions& options, const ImproveMeasure& measure,
+                    const std::vector<DesignVariant>& variants = {});
+
+}  // namespace reclaim

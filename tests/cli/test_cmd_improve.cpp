@@ -1,0 +1,109 @@
+// `reclaim improve`: each design change assessed against the product as it is, on hand cases.
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "support/run.hpp"
+#include "support/temp_data.hpp"
+
+using reclaim::test::run_reclaim;
+using reclaim::test::TempData;
+using Catch::Matchers::Contains;
+
+namespace {
+
+// The hand case on tiny: a 0.5 kg magnet, 24% Nd, shredded with the steel today, against
+// an extraction route that recovers 60% of what it is fed.
+void hand_case(const TempData& d)
+{
+    REQUIRE(d.replace("products/bom.csv", "rotor magnets,magnet,ndfeb_low_dy,1.2,0.8,2.0,", "rotor magnets,magnet,ndfeb_low_dy,0.5,,,"));
+    REQUIRE(d.replace("materials/composition.csv", "ndfeb_low_dy,Nd,23,22,25", "ndfeb_low_dy,Nd,24,22,25"));
+    REQUIRE(d.replace("routes/transfers.csv", "magnet_hpms,extract,*,hpms,0.9,0.85,0.95", "magnet_hpms,extract,*,hpms,0.6,,"));
+    REQUIRE(d.replace("routes/transfers.csv", "magnet_hpms,extract,*,loss:not-liberated,0.1,0.05,0.15",
+                      "magnet_hpms,extract,*,loss:not-liberated,0.4,,"));
+    REQUIRE(d.replace("routes/transfers.csv", "magnet_hpms,hpms,*,recovered:NdFeB-alloy,0.95", "magnet_hpms,hpms,*,recovered:NdFeB-alloy,1"));
+    REQUIRE(d.replace("routes/transfers.csv", "magnet_hpms,hpms,*,loss:oxidised-fines,0.05", "magnet_hpms,hpms,*,loss:oxidised-fines,0"));
+}
+
+nlohmann::json improve(const TempData& d, const std::string& args)
+{
+    auto r = run_reclaim("--data " + d.dir().string() + " --format json improve " + args, false);
+    REQUIRE(r.exit_code == 0);
+    return nlohmann::json::parse(r.out);
+}
+
+const nlohmann::json& change(const nlohmann::json& j, const std::string& text)
+{
+    for (const auto& c : j["changes"])
+        if (c["change"] == text) return c;
+    FAIL("no change '" << text << "'");
+    return j;
+}
+
+}  // namespace
+
+TEST_CASE("improve finds extracting the magnet gains 0.072 kg Nd per unit", "[cli][improve]")
+{
+    TempData d;
+    hand_case(d);
+    const auto j = improve(d, "bev --plan today --by Nd");
+    CHECK(j["product"] == "bev");
+    CHECK(j["by"] == "Nd");
+    CHECK(j["baseline"]["recovered_kg"]["Nd"].get<double>() == 0.0);  // shredded with the steel
+    const auto& best = j["changes"][0];
+    CHECK(best["change"] == "extract the magnet before shredding: route magnet_hpms");
+    CHECK(best["kind"] == "route");
+    CHECK(best["class"] == "magnet");
+    CHECK(best["route"] == "magnet_hpms");
+    // 0.5 kg x 24% x 60% = 0.072 kg of the 0.12 kg Nd: a gain of 60% of the content.
+    CHECK(best["gain"].get<double>() == Approx(0.072).epsilon(1e-12));
+    CHECK(best["gain_kg"]["Nd"].get<double>() == Approx(0.072).epsilon(1e-12));
+    CHECK(best["gain_share"]["Nd"].get<double>() == Approx(0.6).epsilon(1e-12));
+    // Leaving out the motor: its 8 kg windings go, of which 60% of the copper comes back today.
+    const auto& windings = change(j, "leave out the part 'motor' (what its absence changes)");
+    CHECK(windings["kind"] == "remove_part");
+    CHECK(windings["gain_kg"]["Cu"].get<double>() == Approx(-4.8).epsilon(1e-12));
+    // Ranked by gain, largest first.
+    for (std::size_t k = 1; k < j["changes"].size(); ++k)
+        CHECK(j["changes"][k - 1]["gain"].get<double>() >= j["changes"][k]["gain"].get<double>());
+}
+
+TEST_CASE("improve tries a variant given as an overlay", "[cli][improve][overlay]")
+{
+    TempData d;
+    hand_case(d);
+    TempData v;
+    for (const char* sub : {"materials", "routes", "scenarios"}) std::filesystem::remove_all(v.dir() / sub);
+    v.write("products/bom.csv", "product,part,class,item,value,unit,source\n"
+                                "traction_motor,rotor magnets,magnet,ndfeb_low_dy,0.5,kg,variant\n"
+                                "traction_motor,windings,copper,copper,4,kg,variant: half the copper\n");
+    std::filesystem::remove(v.dir() / "products/products.csv");
+    std::filesystem::remove(v.dir() / "products/lifetimes.csv");
+    const auto j = improve(d, "bev --plan today --by Cu --variant half-copper=" + v.dir().string());
+    const auto& c = change(j, "variant half-copper (overlay " + v.dir().string() + ")");
+    CHECK(c["variant"] == "half-copper");
+    CHECK(c["gain"].get<double>() == Approx(-2.4).epsilon(1e-12));  // 4 kg fewer, 60% of them recovered
+}
+
+TEST_CASE("improve's JSON keys are the documented contract", "[cli][improve][json]")
+{
+    TempData d;
+    const auto j = improve(d, "bev --plan today");
+    std::set<std::string> keys, change_keys, baseline_keys;
+    for (auto it = j.begin(); it != j.end(); ++it) keys.insert(it.key());
+    for (auto it = j["changes"][0].begin(); it != j["changes"][0].end(); ++it) change_keys.insert(it.key());
+    for (auto it = j["baseline"].begin(); it != j["baseline"].end(); ++it) baseline_keys.insert(it.key());
+    CHECK(keys == std::set<std::string>{"product", "by", "overlays", "baseline", "changes"});
+    CHECK(baseline_keys == std::set<std::string>{"plan", "units", "collection", "recovered_kg", "value_usd", "score"});
+    CHECK(change_keys == std::set<std::string>{"change", "kind", "class", "part", "route", "variant", "gain_kg",
+                                               "gain_share", "gain_value_usd", "gain_value_usd_per_unit",
+                                               "gain_value_usd_per_t", "gain"});
+    CHECK(j["by"] == "critical");
+    auto bad = run_reclaim("--data " + d.dir().string() + " improve bev --by Xx");
+    CHECK(bad.exit_code == 2);
+    CHECK_THAT(bad.out, Contains("'Xx' is not critical, value or an element symbol"));
+}
