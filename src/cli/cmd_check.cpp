@@ -18,7 +18,8 @@ void add_check(CLI::App& app, Globals& g)
         Model model = load_model(g.source(), diag);
         if (diag.empty()) validate_routes(model, diag);  // needs a complete model
         check_scenarios(g.data_dir(), model, diag);       // with the loader `run` uses
-        const std::vector<Problem> warnings = unused_prices(model);
+        std::vector<Problem> warnings = unused_prices(model);
+        for (auto& w : unrouted_classes(model)) warnings.push_back(std::move(w));
         const std::string summary = g.data_dir().string() + " is valid: no problems; " +
                                     std::to_string(model.elements.size()) + " elements, " +
                                     std::to_string(model.materials.size()) + " materials, " +

@@ -3,8 +3,11 @@
 #include "core/limits.hpp"
 
 #include <fmt/format.h>
-// fast-cpp-csv-parser copies file names with strncpy into a fixed buffer, by design.
+// fast-cpp-csv-parser copies file names with strncpy into a fixed buffer, by design (a GCC
+// warning; clang has no such group).
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wstringop-truncation"
+#endif
 #include <libfccp/csv.h>
 
 #include <algorithm>

@@ -1,5 +1,7 @@
 #include "report/improve_report.hpp"
 
+#include <fmt/format.h>
+
 #include "report/assess_report.hpp"
 #include "report/table.hpp"
 
@@ -11,6 +13,8 @@ using json = nlohmann::json;
 using Align = TextTable::Align;
 
 json or_null(bool has, const std::string& text) { return has ? json(text) : json(nullptr); }
+
+std::string signed_sig(double x) { return fmt::format("{}{}", x > 0 ? "+" : "", sig(x)); }
 
 // "+0.236 kg Nd, +0.0594 kg Pr" for the critical elements (or the measure's) that moved most.
 std::string top_gains(const Model& model, const Improvement& imp, const DesignChange& c)
@@ -24,11 +28,9 @@ std::string top_gains(const Model& model, const Improvement& imp, const DesignCh
     std::sort(shown.begin(), shown.end(), [](const auto& a, const auto& b) { return std::abs(a.second) > std::abs(b.second); });
     std::string out;
     for (std::size_t k = 0; k < shown.size() && k < 3; ++k)
-        out += (k ? ", " : "") + std::string(shown[k].second > 0 ? "+" : "") + sig(shown[k].second) + " kg " + shown[k].first;
+        out += fmt::format("{}{} kg {}", k ? ", " : "", signed_sig(shown[k].second), shown[k].first);
     return out.empty() ? "-" : out;
 }
-
-std::string signed_sig(double x) { return (x > 0 ? "+" : "") + sig(x); }
 
 }  // namespace
 

@@ -26,7 +26,7 @@ void check(const nlohmann::json& j, std::string& path, std::string_view what)
     } else if (j.is_array()) {
         for (std::size_t i = 0; i < j.size(); ++i) {
             const std::size_t size = path.size();
-            path += "[" + std::to_string(i) + "]";
+            path += fmt::format("[{}]", i);
             check(j[i], path, what);
             path.resize(size);
         }

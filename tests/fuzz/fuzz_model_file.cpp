@@ -15,11 +15,11 @@
 
 namespace {
 
-using Step = void (*)(const std::filesystem::path&, reclaim::Model&, reclaim::Diagnostics&);
+using Step = void (*)(const reclaim::DataSource&, reclaim::Model&, reclaim::Diagnostics&);
 
-void load_prices_step(const std::filesystem::path& dir, reclaim::Model& model, reclaim::Diagnostics& diag)
+void load_prices_step(const reclaim::DataSource& src, reclaim::Model& model, reclaim::Diagnostics& diag)
 {
-    reclaim::load_prices(dir, model, diag);
+    reclaim::load_prices(src, model, diag);
 }
 
 // load_model's steps (src/io/load_model.cpp), each with the files it reads.
@@ -48,8 +48,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         reclaim::Model model;
         reclaim::Diagnostics diag;
+        const reclaim::DataSource src(scratch.dir());
         for (const auto& s : kSteps) {
-            s.step(scratch.dir(), model, diag);
+            s.step(src, model, diag);
             if (s.files[0] == file || s.files[1] == file) break;
         }
         diag.throw_if_any();

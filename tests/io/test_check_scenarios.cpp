@@ -89,3 +89,16 @@ TEST_CASE("Warnings leave the shipped data valid and standard output of a valid 
     auto out = run_reclaim(std::string("--data ") + RECLAIM_REPO_DIR + " check", false);
     CHECK(std::count(out.out.begin(), out.out.end(), '\n') == 1);
 }
+
+TEST_CASE("check warns about a class a plan sends to no route, naming the BoM line and the plan",
+          "[io][check][classes]")
+{
+    TempData d;
+    d.append("products/bom.csv", "bev,windscreen,glass,steel,20,,,,kg,example only\n");
+    auto r = run_reclaim(check(d));
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Contains("warning: products/bom.csv:13: column 'class': 'glass' is sent to no route by plan "
+                               "'today' (routes/plans.csv has no row for it): under that plan it is untreated"));
+    CHECK_THAT(r.out, Contains("'glass' is sent to no route by plan 'extract-magnets'"));
+    CHECK_THAT(r.out, !Contains("'steel' is sent to no route"));  // both plans route steel
+}

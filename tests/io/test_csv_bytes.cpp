@@ -9,6 +9,7 @@
 #include "io/csv.hpp"
 #include "io/load.hpp"
 #include "support/run.hpp"
+#include "support/load_problems.hpp"
 #include "support/temp_data.hpp"
 
 using namespace reclaim;
@@ -18,12 +19,7 @@ using reclaim::test::TempData;
 
 namespace {
 
-Diagnostics load(const TempData& d)
-{
-    Diagnostics diag;
-    load_model(d.dir(), diag);
-    return diag;
-}
+Diagnostics load(const TempData& d) { return reclaim::test::load_problems(d); }
 
 }  // namespace
 

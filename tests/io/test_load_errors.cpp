@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "io/load.hpp"
+#include "support/load_problems.hpp"
 #include "support/temp_data.hpp"
 
 using namespace reclaim;
@@ -12,12 +13,9 @@ using reclaim::test::has_problem;
 using reclaim::test::TempData;
 
 namespace {
-Diagnostics load(const TempData& d)
-{
-    Diagnostics diag;
-    load_model(d.dir(), diag);
-    return diag;
-}
+
+Diagnostics load(const TempData& d) { return reclaim::test::load_problems(d); }
+
 }  // namespace
 
 TEST_CASE("The tiny fixture loads without problems", "[io][load]")

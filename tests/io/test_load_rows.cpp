@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "io/load.hpp"
+#include "support/load_problems.hpp"
 #include "support/temp_data.hpp"
 
 using namespace reclaim;
@@ -14,12 +15,7 @@ using reclaim::test::TempData;
 
 namespace {
 
-Diagnostics load(const TempData& d)
-{
-    Diagnostics diag;
-    load_model(d.dir(), diag);
-    return diag;
-}
+Diagnostics load(const TempData& d) { return reclaim::test::load_problems(d); }
 
 }  // namespace
 

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdint>
 
+#include <fmt/format.h>
+
 #include "core/error.hpp"
 #include "report/sankey_layout.hpp"
 
@@ -226,7 +228,7 @@ TEST_CASE("A random graph with cycles is conserved, inside the canvas and laid o
     };
     SankeyGraph g;
     const std::size_t n = 24;
-    for (std::size_t v = 0; v < n; ++v) g.add_node("n" + std::to_string(v), "process");
+    for (std::size_t v = 0; v < n; ++v) g.add_node(fmt::format("n{}", v), "process");
     for (std::size_t k = 0; k < 60; ++k) {
         auto from = static_cast<std::size_t>(next() * n);
         auto to = static_cast<std::size_t>(next() * n);

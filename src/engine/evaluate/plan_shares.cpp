@@ -6,7 +6,7 @@
 namespace reclaim {
 
 PlanShares::PlanShares(const Model& model, std::size_t plan, const std::vector<std::size_t>& routes)
-    : model_(&model), plan_(plan)
+    : plan_(plan)
 {
     for (const auto& s : model.plans[plan].shares) {
         auto it = std::find(routes.begin(), routes.end(), s.route);

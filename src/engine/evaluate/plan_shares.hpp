@@ -34,7 +34,6 @@ private:
         std::size_t product, treatment_class, column;
         ParamId share;
     };
-    const Model* model_;
     std::size_t plan_;
     std::vector<Row> rows_;
     std::vector<std::size_t> class_rows_;  //!< the rows that apply to a product without rows of its own

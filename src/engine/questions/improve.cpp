@@ -12,15 +12,13 @@ namespace {
 
 using Ix = Eigen::Index;
 
-double score(const Model& model, const Assessment& a, const AssessValue& v, const AssessOptions& o,
-             const ImproveMeasure& m)
+double score(const Assessment& a, const AssessValue& v, const AssessOptions& o, const ImproveMeasure& m)
 {
     switch (m.kind) {
     case ImproveMeasure::Kind::Value: return v.total_usd;
     case ImproveMeasure::Kind::Element: return a.recovered_kg[static_cast<Ix>(m.element)];
     case ImproveMeasure::Kind::Critical: break;
     }
-    (void)model;
     double sum = 0.0;
     for (auto e : o.critical) sum += a.recovered_kg[static_cast<Ix>(e)];
     return sum;
@@ -62,7 +60,7 @@ Improvement improve(const Model& model, const AssessOptions& options, const Impr
     Improvement out;
     out.baseline = assess(model, options, nominal);
     out.baseline_value = assess_value(model, out.baseline, nominal);
-    out.baseline_score = score(model, out.baseline, out.baseline_value, options, measure);
+    out.baseline_score = score(out.baseline, out.baseline_value, options, measure);
 
     // Records a change assessed as `a` (valued `v`) in model `cm` with options `co`.
     auto add = [&](DesignChange c, const Model& cm, const AssessOptions& co, const Assessment& a) {
@@ -72,7 +70,7 @@ Improvement improve(const Model& model, const AssessOptions& options, const Impr
             auto e = cm.elements.find(model.elements[measure.element].symbol);
             m.element = e.value_or(npos);
         }
-        const double s = m.kind == ImproveMeasure::Kind::Element && m.element == npos ? 0.0 : score(cm, a, v, co, m);
+        const double s = m.kind == ImproveMeasure::Kind::Element && m.element == npos ? 0.0 : score(a, v, co, m);
         c.gain = s - out.baseline_score;
         c.gain_value_usd = v.total_usd - out.baseline_value.total_usd;
         c.gain_kg = gains(model, out.baseline, cm, a);
