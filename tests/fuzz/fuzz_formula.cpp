@@ -19,7 +19,7 @@ reclaim::ElementTable shipped_elements()
 {
     reclaim::Model model;
     reclaim::Diagnostics diag;
-    reclaim::load_elements(RECLAIM_SOURCE_DATA_DIR, model, diag);
+    reclaim::load_elements(reclaim::DataSource(RECLAIM_SOURCE_DATA_DIR), model, diag);
     diag.throw_if_any();
     return model.elements;
 }
