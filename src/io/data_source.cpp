@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include <fmt/format.h>
+
 namespace reclaim {
 
 namespace {
@@ -92,13 +94,30 @@ void CsvTable::apply_overlay(const CsvTable& top, const std::vector<std::string_
     files_.push_back(top.display_);
     // The overlay's rows by key, in its order; a removal is kept as a key without rows.
     std::map<Key, std::vector<CsvRow>> replacing;
+    std::map<Key, std::size_t> removed;  // key -> the line that removes it
     std::vector<Key> order;
     const std::string_view marker = removal_column(top);
     for (const auto& r : top.rows_) {
         Key k = key_of(top, r, key);
         auto [it, fresh] = replacing.try_emplace(k);
         if (fresh) order.push_back(k);
-        if (top.cell(r, marker) == "-") continue;
+        const bool removal = top.cell(r, marker) == "-";
+        // One overlay either replaces a key's rows or removes them, not both (removing twice is
+        // harmless: the price list has a row per element under one key).
+        auto gone = removed.find(k);
+        const bool conflict = removal ? !it->second.empty() : gone != removed.end();
+        if (conflict) {
+            const std::size_t other = removal ? it->second.front().line : gone->second;
+            diag.add(top.at(r, std::string(marker)), top.cell(r, marker),
+                     fmt::format("line {} of this overlay {} the row with {}: an overlay replaces a row or removes "
+                                 "it, not both",
+                                 other, removal ? "replaces" : "removes", key_text(key, k)));
+            continue;
+        }
+        if (removal) {
+            removed.emplace(k, r.line);
+            continue;
+        }
         CsvRow row{r.line, std::vector<std::string>(columns_.size()), file};
         for (std::size_t i = 0; i < columns_.size(); ++i) row.cells[i] = top.cell(r, columns_[i]);
         it->second.push_back(std::move(row));

@@ -59,9 +59,9 @@ json improve_json(const Model& model, const Improvement& imp, const ImproveMeasu
             const double held = b.contained_kg[static_cast<Eigen::Index>(*model.elements.find(symbol))];
             gain_share[symbol] = held > 0 ? json(kg / held) : json(nullptr);
         }
-        const bool route = c.kind == DesignChange::Kind::Route;
+        const bool route = c.kind == DesignChange::Kind::Route || c.kind == DesignChange::Kind::SeparatePart;
         changes.push_back({{"change", c.text},
-                           {"kind", route ? "route" : c.kind == DesignChange::Kind::RemovePart ? "remove_part" : "variant"},
+                           {"kind", kind_name(c.kind)},
                            {"class", or_null(route, route ? model.classes[c.treatment_class] : "")},
                            {"part", or_null(!c.part.empty(), c.part)},
                            {"route", or_null(route, route ? model.routes[c.route].id : "")},
@@ -97,9 +97,7 @@ void write_improvement(std::ostream& out, Format format, const Model& model, con
     for (const auto& c : imp.changes) {
         ++rank;
         if (csv) {
-            const char* kind = c.kind == DesignChange::Kind::Route ? "route"
-                               : c.kind == DesignChange::Kind::RemovePart ? "remove_part" : "variant";
-            t.add_row({std::to_string(rank), c.text, sig(c.gain, 6), sig(c.gain_value_usd, 6), kind});
+            t.add_row({std::to_string(rank), c.text, sig(c.gain, 6), sig(c.gain_value_usd, 6), kind_name(c.kind)});
         } else {
             t.add_row({std::to_string(rank), c.text, signed_sig(c.gain), top_gains(model, imp, c),
                        signed_sig(c.gain_value_usd) + " USD"});

@@ -72,6 +72,34 @@ TEST_CASE("improve finds extracting the magnet gains 0.072 kg Nd per unit", "[cl
         CHECK(j["changes"][k - 1]["gain"].get<double>() >= j["changes"][k]["gain"].get<double>());
 }
 
+TEST_CASE("improve separates one part of a shared class and sends it alone to its best route", "[cli][improve]")
+{
+    TempData d;
+    hand_case(d);
+    // A second magnet part beside the motor's: 0.1 kg, also 24% Nd.
+    d.append("products/bom.csv", "bev,door speakers,magnet,ndfeb_low_dy,0.1,,,,kg,test\n");
+    const auto j = improve(d, "bev --plan today --by Nd");
+    // The whole class: (0.5 + 0.1) kg x 24% x 60% = 0.0864 kg.
+    CHECK(change(j, "extract the magnet before shredding: route magnet_hpms")["gain"].get<double>() ==
+          Approx(0.0864).epsilon(1e-12));
+    // The motor's magnets alone, through the sub-assembly: 0.5 x 24% x 60% = 0.072 kg; the speakers
+    // stay with the steel.
+    const auto& rotor = change(j, "separate the part 'motor/rotor magnets' from the rest of the magnet: route magnet_hpms");
+    CHECK(rotor["kind"] == "separate_part");
+    CHECK(rotor["class"] == "magnet");
+    CHECK(rotor["part"] == "motor/rotor magnets");
+    CHECK(rotor["route"] == "magnet_hpms");
+    CHECK(rotor["gain"].get<double>() == Approx(0.072).epsilon(1e-12));
+    const auto& speakers = change(j, "separate the part 'door speakers' from the rest of the magnet: route magnet_hpms");
+    CHECK(speakers["gain"].get<double>() == Approx(0.0144).epsilon(1e-12));
+    // One change per part, its best route: two magnet parts and two steel parts (body, stator); a
+    // part alone in its class (the battery pack, the windings) is not separated.
+    std::multiset<std::string> separated;
+    for (const auto& c : j["changes"])
+        if (c["kind"] == "separate_part") separated.insert(c["class"].get<std::string>());
+    CHECK(separated == std::multiset<std::string>{"magnet", "magnet", "steel", "steel"});
+}
+
 TEST_CASE("improve tries a variant given as an overlay", "[cli][improve][overlay]")
 {
     TempData d;

@@ -91,6 +91,23 @@ TEST_CASE("A problem in an overlay row names the overlay file and line", "[io][o
     CHECK(reclaim::test::has_problem(diag, file, 4, "removes a row that products/bom.csv does not have"));
 }
 
+TEST_CASE("An overlay that both replaces and removes one row is an error at the second line", "[io][overlay][errors]")
+{
+    Overlay o;
+    o.d.write("products/bom.csv",
+              "product,part,class,item,value,unit,source\n"
+              "traction_motor,rotor magnets,magnet,ndfeb_low_dy,0.5,kg,variant\n"
+              "traction_motor,rotor magnets,magnet,ndfeb_low_dy,-,kg,variant\n"
+              "traction_motor,windings,copper,copper,-,kg,variant\n"
+              "traction_motor,windings,copper,copper,4,kg,variant\n");
+    Diagnostics diag;
+    (void)load_model(DataSource(kTiny, {o.d.dir()}), diag);
+    const std::string file = (o.d.dir() / "products/bom.csv").string();
+    CHECK(reclaim::test::has_problem(diag, file, 3, "line 2 of this overlay replaces the row with product traction_motor, part rotor magnets"));
+    CHECK(reclaim::test::has_problem(diag, file, 5, "line 4 of this overlay removes the row with product traction_motor, part windings"));
+    CHECK(diag.problems().size() == 2);
+}
+
 TEST_CASE("reclaim --overlay applies the folder and check names its problems", "[cli][overlay]")
 {
     Overlay o;

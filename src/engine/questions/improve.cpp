@@ -48,7 +48,49 @@ std::vector<std::size_t> same_elements(const Model& model, const std::vector<std
     return out;
 }
 
+// A part of the product's tree that goes to one class: a material line, or a sub-assembly line
+// with a class of its own. `path` names it through its sub-assemblies ("motor/rotor magnets").
+struct ClassedPart {
+    std::size_t product = npos;
+    std::size_t line = npos;
+    std::string path;
+};
+
+void classed_parts(const Model& model, std::size_t product, const std::string& prefix, std::vector<ClassedPart>& out)
+{
+    const auto& bom = model.products[product].bom;
+    for (std::size_t l = 0; l < bom.size(); ++l) {
+        const BomLine& line = bom[l];
+        const std::string path = prefix + line.part;
+        if (line.treatment_class != npos) {
+            const bool seen = std::any_of(out.begin(), out.end(),
+                                          [&](const ClassedPart& p) { return p.product == product && p.line == l; });
+            if (!seen) out.push_back({product, l, path});
+        } else {
+            classed_parts(model, line.item, path + "/", out);  // depth bounded by the loader (64)
+        }
+    }
+}
+
+// Whether `route` takes `line` as feed: its class, or for a material line its material's class.
+bool takes(const Model& model, const Route& route, const BomLine& line)
+{
+    if (route.accepts_class(model.classes[line.treatment_class])) return true;
+    return line.kind == BomLine::Kind::Material && route.accepts_material(model.materials[line.item]);
+}
+
 }  // namespace
+
+const char* kind_name(DesignChange::Kind kind)
+{
+    switch (kind) {
+    case DesignChange::Kind::Route: return "route";
+    case DesignChange::Kind::SeparatePart: return "separate_part";
+    case DesignChange::Kind::RemovePart: return "remove_part";
+    case DesignChange::Kind::Variant: return "variant";
+    }
+    return "";
+}
 
 Improvement improve(const Model& model, const AssessOptions& options, const ImproveMeasure& measure,
                     const std::vector<DesignVariant>& variants)
@@ -91,6 +133,50 @@ Improvement improve(const Model& model, const AssessOptions& options, const Impr
             c.route = r;
             c.text = "extract the " + model.classes[cls] + " before shredding: route " + route.id;
             add(std::move(c), model, o, assess(model, o, nominal));
+        }
+    }
+
+    // Each part that shares its class with other parts, separated into a class of its own and sent
+    // alone to the best route that takes it (its class or its material's); the rest follows the
+    // plan. A part alone in its class is the class change above.
+    std::vector<ClassedPart> leaves;
+    classed_parts(model, options.product, "", leaves);
+    for (const auto& leaf : leaves) {
+        const BomLine& line = model.products[leaf.product].bom[leaf.line];
+        const auto shared = std::count_if(leaves.begin(), leaves.end(), [&](const ClassedPart& p) {
+            return model.products[p.product].bom[p.line].treatment_class == line.treatment_class;
+        });
+        if (shared < 2) continue;
+        Model sep = model;
+        const std::size_t own = sep.intern_class("part:" + leaf.path);
+        sep.products[leaf.product].bom[leaf.line].treatment_class = own;
+        std::vector<std::size_t> routes;
+        for (std::size_t r = 0; r < model.routes.size(); ++r) {
+            if (!takes(model, model.routes[r], line)) continue;
+            if (!sep.routes[r].accepts.empty()) sep.routes[r].accepts.push_back(sep.classes[own]);
+            routes.push_back(r);
+        }
+        const ParamValues sep_nominal = sep.params.nominal();
+        std::size_t before = out.changes.size(), best = npos;
+        for (auto r : routes) {
+            AssessOptions o = options;
+            o.route = r;
+            o.route_class = own;
+            DesignChange c;
+            c.kind = DesignChange::Kind::SeparatePart;
+            c.treatment_class = line.treatment_class;
+            c.route = r;
+            c.part = leaf.path;
+            c.text = "separate the part '" + leaf.path + "' from the rest of the " + model.classes[line.treatment_class] +
+                     ": route " + model.routes[r].id;
+            add(std::move(c), sep, o, assess(sep, o, sep_nominal));
+            if (best == npos || out.changes.back().gain > out.changes[best].gain) best = out.changes.size() - 1;
+        }
+        // Only the best route for the part is kept: the others are the class changes' story.
+        if (best != npos) {
+            DesignChange kept = std::move(out.changes[best]);
+            out.changes.resize(before);
+            out.changes.push_back(std::move(kept));
         }
     }
 

@@ -1,8 +1,9 @@
 #pragma once
 // Which design change gains most (`reclaim improve`): each change is assessed exactly with the
 // engine against the product as it is, under the same plan, amount and collection: sending one
-// treatment class (liberated before shredding) to a route that accepts it, leaving a part out,
-// or a variant of the data given as an overlay. Ranked by the gain in the measure asked for.
+// treatment class (liberated before shredding) to a route that accepts it, separating one part
+// from the rest of its class and sending it alone to the best route that accepts it, leaving a
+// part out, or a variant of the data given as an overlay. Ranked by the gain in the measure.
 
 #include <cstddef>
 #include <string>
@@ -29,16 +30,19 @@ struct DesignVariant {
 };
 
 struct DesignChange {
-    enum class Kind { Route, RemovePart, Variant } kind = Kind::Route;
+    enum class Kind { Route, SeparatePart, RemovePart, Variant } kind = Kind::Route;
     std::string text;                     //!< what the change requires, in words from the data
-    std::size_t treatment_class = npos;   //!< Route
-    std::size_t route = npos;             //!< Route
-    std::string part;                     //!< RemovePart
+    std::size_t treatment_class = npos;   //!< Route; SeparatePart: the class the part leaves
+    std::size_t route = npos;             //!< Route, SeparatePart
+    std::string part;                     //!< SeparatePart ("motor/rotor magnets" in a sub-assembly), RemovePart
     std::string variant;                  //!< Variant: its name
     std::vector<std::pair<std::string, double>> gain_kg;  //!< element symbol -> kg, non-zero only, model order
     double gain_value_usd = 0.0;          //!< recovered value, change minus baseline [USD]
     double gain = 0.0;                    //!< in the measure: kg (critical, element) or USD (value)
 };
+
+//! "route", "separate_part", "remove_part" or "variant" (the JSON `kind`).
+const char* kind_name(DesignChange::Kind kind);
 
 struct Improvement {
     Assessment baseline;
