@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "report/assess_report.hpp"
+#include "report/uncertainty_report.hpp"
 #include "report/table.hpp"
 
 namespace reclaim {
@@ -44,7 +45,7 @@ std::string measure_name(const Model& model, const ImproveMeasure& by)
     return "";
 }
 
-json improve_json(const Model& model, const Improvement& imp, const ImproveMeasure& by)
+json improve_json(const Model& model, const Improvement& imp, const ImproveMeasure& by, const ImproveSampling* sampling)
 {
     const Assessment& b = imp.baseline;
     json recovered = json::object();
@@ -71,7 +72,10 @@ json improve_json(const Model& model, const Improvement& imp, const ImproveMeasu
                            {"gain_value_usd", c.gain_value_usd},
                            {"gain_value_usd_per_unit", c.gain_value_usd / b.functional_units},
                            {"gain_value_usd_per_t", c.gain_value_usd / b.product_mass_kg * 1000.0},
-                           {"gain", c.gain}});
+                           {"gain", c.gain},
+                           {"uncertainty", c.gain_samples ? json{{"gain", summary_json(*c.gain_samples)},
+                                                                 {"probability_positive", c.probability_positive}}
+                                                          : json(nullptr)}});
     }
     return {{"product", model.products[b.product].id},
             {"by", measure_name(model, by)},
@@ -81,42 +85,142 @@ json improve_json(const Model& model, const Improvement& imp, const ImproveMeasu
               {"units", b.functional_units},
               {"collection", b.collection},
               {"recovered_kg", recovered},
-              {"value_usd", imp.baseline_value.total_usd},
+              {"value_usd", imp.baseline.value_usd},
               {"score", imp.baseline_score}}},
-            {"changes", changes}};
+            {"changes", changes},
+            {"uncertainty", sampling ? json{{"samples", sampling->samples},
+                                            {"seed", sampling->seed},
+                                            {"samples_in", sampling->given},
+                                            {"ranged_params", sampling->ranged_params},
+                                            {"adjustments", {{"clipped", sampling->adjustments.clipped},
+                                                             {"renormalised", sampling->adjustments.renormalised}}}}
+                                     : json(nullptr)}};
 }
 
-void write_improvement(std::ostream& out, Format format, const Model& model, const Improvement& imp,
-                       const ImproveMeasure& by)
+namespace {
+
+// "the critical elements recovered [kg]", "the value recovered [USD]" or "Nd recovered [kg]".
+std::string measure_text(const Model& model, const ImproveMeasure& by)
 {
-    const bool csv = format == Format::Csv, md = format == Format::Md;
+    if (by.kind == ImproveMeasure::Kind::Critical) return "the critical elements recovered [kg]";
+    if (by.kind == ImproveMeasure::Kind::Value) return "the value recovered [USD]";
+    return model.elements[by.element].symbol + " recovered [kg]";
+}
+
+// "1 unit, collection 100%, plan uk-current; ranked by ..., baseline 0.0269."
+std::string baseline_text(const Model& model, const Improvement& imp)
+{
+    const Assessment& b = imp.baseline;
+    const Product& p = model.products[b.product];
+    return sig(b.functional_units) + " " + std::string(p.unit->symbol) + ", collection " + percent(b.collection) + ", " +
+           treatment_text(model, b, false) + "; ranked by " + measure_text(model, imp.measure) + ", baseline " +
+           sig(imp.baseline_score) + ".";
+}
+
+// "+0.021 to +0.034" (P5 to P95) and "97%", or "-" without samples (a variant).
+std::string gain_range(const DesignChange& c)
+{
+    return c.gain_samples ? signed_sig(c.gain_samples->p5) + " to " + signed_sig(c.gain_samples->p95) : "-";
+}
+std::string chance(const DesignChange& c) { return c.gain_samples ? percent(c.probability_positive) : "-"; }
+
+}  // namespace
+
+void write_improvement(std::ostream& out, Format format, const Model& model, const Improvement& imp,
+                       const ImproveMeasure& by, const ImproveSampling* sampling)
+{
+    const bool csv = format == Format::Csv;
     const std::string unit = by.kind == ImproveMeasure::Kind::Value ? "USD" : "kg";
-    TextTable t({"rank", "change", "gain_" + unit, csv ? "gain_value_usd" : "critical elements", csv ? "kind" : "value"},
-                {Align::Right, Align::Left, Align::Right, Align::Left, Align::Right});
+    std::vector<std::string> headers{"rank", "change", "gain_" + unit, csv ? "gain_value_usd" : "critical elements",
+                                     csv ? "kind" : "value"};
+    std::vector<Align> align{Align::Right, Align::Left, Align::Right, Align::Left, Align::Right};
+    if (sampling) {
+        const std::vector<std::string> more = csv ? std::vector<std::string>{"gain_p5", "gain_p50", "gain_p95",
+                                                                             "probability_positive"}
+                                                  : std::vector<std::string>{"gain P5 to P95", "P(gain > 0)"};
+        headers.insert(headers.end(), more.begin(), more.end());
+        align.resize(headers.size(), Align::Right);
+    }
+    TextTable t(headers, align);
     int rank = 0;
     for (const auto& c : imp.changes) {
         ++rank;
+        std::vector<std::string> row;
         if (csv) {
-            t.add_row({std::to_string(rank), c.text, sig(c.gain, 6), sig(c.gain_value_usd, 6), kind_name(c.kind)});
+            row = {std::to_string(rank), c.text, sig(c.gain, 6), sig(c.gain_value_usd, 6), kind_name(c.kind)};
+            if (sampling) {
+                for (double x : c.gain_samples ? std::vector<double>{c.gain_samples->p5, c.gain_samples->p50,
+                                                                     c.gain_samples->p95, c.probability_positive}
+                                               : std::vector<double>{})
+                    row.push_back(sig(x, 6));
+                row.resize(headers.size());  // a variant's are empty
+            }
         } else {
-            t.add_row({std::to_string(rank), c.text, signed_sig(c.gain), top_gains(model, imp, c),
-                       signed_sig(c.gain_value_usd) + " USD"});
+            row = {std::to_string(rank), c.text, signed_sig(c.gain), top_gains(model, imp, c),
+                   signed_sig(c.gain_value_usd) + " USD"};
+            if (sampling) {
+                row.push_back(gain_range(c));
+                row.push_back(chance(c));
+            }
         }
+        t.add_row(std::move(row));
     }
     if (csv) {
         t.print_csv(out);
         return;
     }
-    const Assessment& b = imp.baseline;
-    const Product& p = model.products[b.product];
-    const std::string what = by.kind == ImproveMeasure::Kind::Critical ? "the critical elements recovered [kg]"
-                             : by.kind == ImproveMeasure::Kind::Value ? "the value recovered [USD]"
-                                                                      : model.elements[by.element].symbol + " recovered [kg]";
-    out << (md ? "## " : "") << "Which change to " << p.id << " gains most: " << sig(b.functional_units) << " "
-        << p.unit->symbol << ", collection " << percent(b.collection) << ", " << treatment_text(model, b, false)
-        << "; ranked by " << what << ", baseline " << sig(imp.baseline_score) << "." << overlays_text(model.overlays)
-        << "\n\n";
+    const Product& p = model.products[imp.baseline.product];
+    out << "Which change to " << p.id << " gains most: " << baseline_text(model, imp) << overlays_text(model.overlays)
+        << "\n";
+    if (sampling) out << monte_carlo_line(sampling->samples, sampling->seed, sampling->adjustments) << "\n";
+    out << "\n";
     t.print(out, format);
+}
+
+ReportDocument improve_report(const Model& model, const Improvement& imp, const ImproveSampling* sampling)
+{
+    const Product& p = model.products[imp.baseline.product];
+    ReportDocument doc("Which change to " + p.id + " gains most", p.name);
+    doc.paragraph(baseline_text(model, imp) + overlays_text(model.overlays));
+    doc.paragraph("Each change is assessed with the engine against the product as it is, under the same plan, "
+                  "amount and collection: a treatment class extracted before shredding and sent to a route that "
+                  "accepts it, one part separated from the rest of its class and sent alone to its best route, a "
+                  "part left out, or a variant of the data given as an overlay.");
+    if (!imp.changes.empty()) {
+        const DesignChange& best = imp.changes.front();
+        std::string text = "Largest gain: " + best.text + ", " + signed_sig(best.gain) + " " +
+                           (imp.measure.kind == ImproveMeasure::Kind::Value ? "USD" : "kg");
+        if (best.gain_samples) text += " (P5 to P95 " + gain_range(best) + ", positive in " + chance(best) + " of samples)";
+        doc.callout(text + ".", best.gain > 0 ? "good" : "note");
+    }
+    if (sampling)
+        doc.paragraph(monte_carlo_line(sampling->samples, sampling->seed, sampling->adjustments) +
+                      ". Gains are differences on common samples; a variant's data is another parameter table, "
+                      "so its gain is given at nominal values only.");
+    const std::string unit = imp.measure.kind == ImproveMeasure::Kind::Value ? "USD" : "kg";
+    ReportTable t;
+    t.headers = {"rank", "change", "gain [" + unit + "]", "critical elements", "value [USD]"};
+    t.numeric = {true, false, true, false, true};
+    if (sampling) {
+        t.headers.insert(t.headers.end(), {"gain P5 to P95", "P(gain > 0)"});
+        t.numeric.insert(t.numeric.end(), {true, true});
+    }
+    int rank = 0;
+    for (const auto& c : imp.changes) {
+        std::vector<std::string> row{std::to_string(++rank), c.text, signed_sig(c.gain), top_gains(model, imp, c),
+                                     signed_sig(c.gain_value_usd)};
+        if (sampling) {
+            row.push_back(gain_range(c));
+            row.push_back(chance(c));
+        }
+        t.rows.push_back(std::move(row));
+    }
+    t.caption = "Changes ranked by " + measure_text(model, imp.measure) + ", largest gain first";
+    doc.heading("Changes");
+    doc.table(std::move(t));
+    doc.heading("Assumptions of the baseline");
+    doc.table(assumptions_table(imp.baseline.params));
+    return doc;
 }
 
 }  // namespace reclaim

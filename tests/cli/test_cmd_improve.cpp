@@ -100,6 +100,58 @@ TEST_CASE("improve separates one part of a shared class and sends it alone to it
     CHECK(separated == std::multiset<std::string>{"magnet", "magnet", "steel", "steel"});
 }
 
+TEST_CASE("improve --samples gives each gain's P5 to P95 on common samples", "[cli][improve][uncertainty]")
+{
+    TempData d;
+    hand_case(d);
+    // Only the magnet's mass is uncertain, uniform on 0.4..0.6 kg: the gain is 0.5 x 24% x 60% =
+    // 0.144 kg per kg of magnet, so P5 = 0.144 x 0.41 and P95 = 0.144 x 0.59.
+    REQUIRE(d.replace("products/bom.csv", "rotor magnets,magnet,ndfeb_low_dy,0.5,,,", "rotor magnets,magnet,ndfeb_low_dy,0.5,0.4,0.6,uniform"));
+    REQUIRE(d.replace("materials/composition.csv", "ndfeb_low_dy,Nd,24,22,25,", "ndfeb_low_dy,Nd,24,,,"));
+    TempData v;
+    for (const char* sub : {"materials", "routes", "scenarios"}) std::filesystem::remove_all(v.dir() / sub);
+    v.write("products/bom.csv", "product,part,class,item,value,unit,source\n"
+                                "traction_motor,windings,copper,copper,4,kg,variant\n");
+    std::filesystem::remove(v.dir() / "products/products.csv");
+    std::filesystem::remove(v.dir() / "products/lifetimes.csv");
+    const auto j = improve(d, "bev --plan today --by Nd --samples 4000 --seed 3 --variant v=" + v.dir().string());
+    const auto& best = j["changes"][0];
+    REQUIRE(best["change"] == "extract the magnet before shredding: route magnet_hpms");
+    CHECK(best["gain"].get<double>() == Approx(0.072).epsilon(1e-12));
+    const auto& u = best["uncertainty"];
+    CHECK(u["gain"]["p5"].get<double>() == Approx(0.144 * 0.41).epsilon(0.015));
+    CHECK(u["gain"]["p50"].get<double>() == Approx(0.072).epsilon(0.015));
+    CHECK(u["gain"]["p95"].get<double>() == Approx(0.144 * 0.59).epsilon(0.015));
+    CHECK(u["probability_positive"].get<double>() == 1.0);
+    // Leaving the magnet out loses what the baseline recovers of it: nothing, in every sample.
+    const auto& no_magnet = change(j, "leave out the part 'motor' (what its absence changes)");
+    CHECK(no_magnet["uncertainty"]["probability_positive"].get<double>() == 0.0);
+    // A variant's data is another parameter table: nominal only.
+    CHECK(change(j, "variant v (overlay " + v.dir().string() + ")")["uncertainty"].is_null());
+    CHECK(j["uncertainty"]["samples"] == 4000);
+    const auto top2 = improve(d, "bev --plan today --by Nd --top 2");
+    REQUIRE(top2["changes"].size() == 2);
+    CHECK(top2["changes"][0]["change"] == best["change"]);
+    CHECK(j["uncertainty"]["seed"] == 3);
+    auto tornado = run_reclaim("--data " + d.dir().string() + " improve bev --samples 10 --sensitivity Nd");
+    CHECK(tornado.exit_code == 2);
+    CHECK_THAT(tornado.out, Contains("improve has no --sensitivity"));
+}
+
+TEST_CASE("improve writes an HTML report and Markdown from one document", "[cli][improve][report]")
+{
+    TempData d;
+    hand_case(d);
+    auto html = run_reclaim("--data " + d.dir().string() + " --format html improve bev --plan today --by Nd", false);
+    REQUIRE(html.exit_code == 0);
+    CHECK_THAT(html.out, Contains("<title>Which change to bev gains most"));
+    CHECK_THAT(html.out, Contains("extract the magnet before shredding: route magnet_hpms"));
+    CHECK_THAT(html.out, Contains("Assumptions of the baseline"));
+    auto md = run_reclaim("--data " + d.dir().string() + " --format md improve bev --plan today --by Nd", false);
+    REQUIRE(md.exit_code == 0);
+    CHECK_THAT(md.out, Contains("| 1 | extract the magnet before shredding: route magnet_hpms | +0.072 |"));
+}
+
 TEST_CASE("improve tries a variant given as an overlay", "[cli][improve][overlay]")
 {
     TempData d;
@@ -125,11 +177,12 @@ TEST_CASE("improve's JSON keys are the documented contract", "[cli][improve][jso
     for (auto it = j.begin(); it != j.end(); ++it) keys.insert(it.key());
     for (auto it = j["changes"][0].begin(); it != j["changes"][0].end(); ++it) change_keys.insert(it.key());
     for (auto it = j["baseline"].begin(); it != j["baseline"].end(); ++it) baseline_keys.insert(it.key());
-    CHECK(keys == std::set<std::string>{"product", "by", "overlays", "baseline", "changes"});
+    CHECK(keys == std::set<std::string>{"product", "by", "overlays", "baseline", "changes", "uncertainty"});
+    CHECK(j["uncertainty"].is_null());
     CHECK(baseline_keys == std::set<std::string>{"plan", "units", "collection", "recovered_kg", "value_usd", "score"});
     CHECK(change_keys == std::set<std::string>{"change", "kind", "class", "part", "route", "variant", "gain_kg",
                                                "gain_share", "gain_value_usd", "gain_value_usd_per_unit",
-                                               "gain_value_usd_per_t", "gain"});
+                                               "gain_value_usd_per_t", "gain", "uncertainty"});
     CHECK(j["by"] == "critical");
     auto bad = run_reclaim("--data " + d.dir().string() + " improve bev --by Xx");
     CHECK(bad.exit_code == 2);

@@ -12,18 +12,6 @@ namespace {
 
 using Ix = Eigen::Index;
 
-double score(const Assessment& a, const AssessValue& v, const AssessOptions& o, const ImproveMeasure& m)
-{
-    switch (m.kind) {
-    case ImproveMeasure::Kind::Value: return v.total_usd;
-    case ImproveMeasure::Kind::Element: return a.recovered_kg[static_cast<Ix>(m.element)];
-    case ImproveMeasure::Kind::Critical: break;
-    }
-    double sum = 0.0;
-    for (auto e : o.critical) sum += a.recovered_kg[static_cast<Ix>(e)];
-    return sum;
-}
-
 // Gains by element symbol: `changed` (of model `cm`) minus the baseline (of `model`).
 std::vector<std::pair<std::string, double>> gains(const Model& model, const Assessment& base, const Model& cm,
                                                   const Assessment& changed)
@@ -81,6 +69,19 @@ bool takes(const Model& model, const Route& route, const BomLine& line)
 
 }  // namespace
 
+double improve_score(const Assessment& a, const std::vector<std::size_t>& critical, const ImproveMeasure& measure)
+{
+    switch (measure.kind) {
+    case ImproveMeasure::Kind::Value: return a.value_usd;
+    case ImproveMeasure::Kind::Element:
+        return measure.element == npos ? 0.0 : a.recovered_kg[static_cast<Ix>(measure.element)];
+    case ImproveMeasure::Kind::Critical: break;
+    }
+    double sum = 0.0;
+    for (auto e : critical) sum += a.recovered_kg[static_cast<Ix>(e)];
+    return sum;
+}
+
 const char* kind_name(DesignChange::Kind kind)
 {
     switch (kind) {
@@ -100,23 +101,27 @@ Improvement improve(const Model& model, const AssessOptions& options, const Impr
         throw UsageError("improve --by: an element of the model");
     const ParamValues nominal = model.params.nominal();
     Improvement out;
+    out.options = options;
+    out.measure = measure;
     out.baseline = assess(model, options, nominal);
-    out.baseline_value = assess_value(model, out.baseline, nominal);
-    out.baseline_score = score(out.baseline, out.baseline_value, options, measure);
+    out.baseline_score = improve_score(out.baseline, options.critical, measure);
 
-    // Records a change assessed as `a` (valued `v`) in model `cm` with options `co`.
-    auto add = [&](DesignChange c, const Model& cm, const AssessOptions& co, const Assessment& a) {
-        const AssessValue v = assess_value(cm, a, cm.params.nominal());
+    // Records a change assessed as `a` in the trial's model with the trial's options.
+    auto add = [&](DesignChange c, DesignTrial trial, const Assessment& a) {
+        const Model& cm = *trial.model;
         ImproveMeasure m = measure;
-        if (m.kind == ImproveMeasure::Kind::Element) {
-            auto e = cm.elements.find(model.elements[measure.element].symbol);
-            m.element = e.value_or(npos);
-        }
-        const double s = m.kind == ImproveMeasure::Kind::Element && m.element == npos ? 0.0 : score(a, v, co, m);
-        c.gain = s - out.baseline_score;
-        c.gain_value_usd = v.total_usd - out.baseline_value.total_usd;
+        if (m.kind == ImproveMeasure::Kind::Element)
+            m.element = cm.elements.find(model.elements[measure.element].symbol).value_or(npos);
+        c.gain = improve_score(a, trial.options.critical, m) - out.baseline_score;
+        c.gain_value_usd = a.value_usd - out.baseline.value_usd;
         c.gain_kg = gains(model, out.baseline, cm, a);
         out.changes.push_back(std::move(c));
+        out.trials.push_back(std::move(trial));
+    };
+    // A trial in a copy of the data.
+    auto copied = [&](std::shared_ptr<const Model> m, const AssessOptions& o) {
+        DesignTrial t{m, m.get(), o, true};
+        return t;
     };
 
     // Each class of the product, liberated and sent whole to each route that accepts it.
@@ -132,7 +137,7 @@ Improvement improve(const Model& model, const AssessOptions& options, const Impr
             c.treatment_class = cls;
             c.route = r;
             c.text = "extract the " + model.classes[cls] + " before shredding: route " + route.id;
-            add(std::move(c), model, o, assess(model, o, nominal));
+            add(std::move(c), DesignTrial{nullptr, &model, o, true}, assess(model, o, nominal));
         }
     }
 
@@ -147,17 +152,17 @@ Improvement improve(const Model& model, const AssessOptions& options, const Impr
             return model.products[p.product].bom[p.line].treatment_class == line.treatment_class;
         });
         if (shared < 2) continue;
-        Model sep = model;
-        const std::size_t own = sep.intern_class("part:" + leaf.path);
-        sep.products[leaf.product].bom[leaf.line].treatment_class = own;
+        auto sep = std::make_shared<Model>(model);
+        const std::size_t own = sep->intern_class("part:" + leaf.path);
+        sep->products[leaf.product].bom[leaf.line].treatment_class = own;
         std::vector<std::size_t> routes;
         for (std::size_t r = 0; r < model.routes.size(); ++r) {
             if (!takes(model, model.routes[r], line)) continue;
-            if (!sep.routes[r].accepts.empty()) sep.routes[r].accepts.push_back(sep.classes[own]);
+            if (!sep->routes[r].accepts.empty()) sep->routes[r].accepts.push_back(sep->classes[own]);
             routes.push_back(r);
         }
-        const ParamValues sep_nominal = sep.params.nominal();
-        std::size_t before = out.changes.size(), best = npos;
+        const std::size_t before = out.changes.size();
+        std::size_t best = npos;
         for (auto r : routes) {
             AssessOptions o = options;
             o.route = r;
@@ -169,14 +174,17 @@ Improvement improve(const Model& model, const AssessOptions& options, const Impr
             c.part = leaf.path;
             c.text = "separate the part '" + leaf.path + "' from the rest of the " + model.classes[line.treatment_class] +
                      ": route " + model.routes[r].id;
-            add(std::move(c), sep, o, assess(sep, o, sep_nominal));
+            add(std::move(c), copied(sep, o), assess(*sep, o, nominal));
             if (best == npos || out.changes.back().gain > out.changes[best].gain) best = out.changes.size() - 1;
         }
         // Only the best route for the part is kept: the others are the class changes' story.
         if (best != npos) {
             DesignChange kept = std::move(out.changes[best]);
+            DesignTrial kept_trial = std::move(out.trials[best]);
             out.changes.resize(before);
+            out.trials.resize(before);
             out.changes.push_back(std::move(kept));
+            out.trials.push_back(std::move(kept_trial));
         }
     }
 
@@ -186,15 +194,15 @@ Improvement improve(const Model& model, const AssessOptions& options, const Impr
     for (const auto& line : product.bom)
         if (std::find(parts.begin(), parts.end(), line.part) == parts.end()) parts.push_back(line.part);
     for (const auto& part : parts) {
-        Model without = model;
-        auto& bom = without.products[options.product].bom;
+        auto without = std::make_shared<Model>(model);
+        auto& bom = without->products[options.product].bom;
         std::erase_if(bom, [&](const BomLine& l) { return l.part == part; });
         if (bom.empty()) continue;  // nothing would be left to assess
         DesignChange c;
         c.kind = DesignChange::Kind::RemovePart;
         c.part = part;
         c.text = "leave out the part '" + part + "' (what its absence changes)";
-        add(std::move(c), without, options, assess(without, options, without.params.nominal()));
+        add(std::move(c), copied(without, options), assess(*without, options, nominal));
     }
 
     // Each variant: the same product, plan, amount and collection in the variant's data.
@@ -214,11 +222,22 @@ Improvement improve(const Model& model, const AssessOptions& options, const Impr
         c.kind = DesignChange::Kind::Variant;
         c.variant = v.name;
         c.text = "variant " + v.name + " (overlay " + v.folder + ")";
-        add(std::move(c), vm, o, assess(vm, o, vm.params.nominal()));
+        add(std::move(c), DesignTrial{nullptr, &vm, o, false}, assess(vm, o, vm.params.nominal()));
     }
 
-    std::stable_sort(out.changes.begin(), out.changes.end(),
-                     [](const DesignChange& a, const DesignChange& b) { return a.gain > b.gain; });
+    // Largest gain first, the trials in the same order; ties keep the order tried.
+    std::vector<std::size_t> order(out.changes.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return out.changes[a].gain > out.changes[b].gain; });
+    std::vector<DesignChange> changes;
+    std::vector<DesignTrial> trials;
+    for (auto k : order) {
+        changes.push_back(std::move(out.changes[k]));
+        trials.push_back(std::move(out.trials[k]));
+    }
+    out.changes = std::move(changes);
+    out.trials = std::move(trials);
     return out;
 }
 

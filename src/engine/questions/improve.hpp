@@ -6,12 +6,14 @@
 // part out, or a variant of the data given as an overlay. Ranked by the gain in the measure.
 
 #include <cstddef>
+#include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "engine/questions/assess.hpp"
-#include "engine/questions/assess_value.hpp"
+#include "engine/uncertainty/summaries.hpp"
 #include "model/model.hpp"
 
 namespace reclaim {
@@ -39,6 +41,19 @@ struct DesignChange {
     std::vector<std::pair<std::string, double>> gain_kg;  //!< element symbol -> kg, non-zero only, model order
     double gain_value_usd = 0.0;          //!< recovered value, change minus baseline [USD]
     double gain = 0.0;                    //!< in the measure: kg (critical, element) or USD (value)
+    //! With samples: the gain's summary over common samples of the change and the baseline, and
+    //! the share of samples where it is positive. Not for a variant (its data is another table).
+    std::optional<Summary> gain_samples;
+    double probability_positive = 0.0;
+};
+
+//! How one change is assessed: the model it is assessed in (the data itself, a copy with a part
+//! separated or left out, or a variant's) and the options.
+struct DesignTrial {
+    std::shared_ptr<const Model> owned;  //!< set when the trial's model is a copy
+    const Model* model = nullptr;
+    AssessOptions options;
+    bool same_table = true;  //!< the model's parameters are the data's (not a variant's)
 };
 
 //! "route", "separate_part", "remove_part" or "variant" (the JSON `kind`).
@@ -46,13 +61,20 @@ const char* kind_name(DesignChange::Kind kind);
 
 struct Improvement {
     Assessment baseline;
-    AssessValue baseline_value;
     double baseline_score = 0.0;
     std::vector<DesignChange> changes;  //!< largest gain first; ties keep the order tried
+    std::vector<DesignTrial> trials;    //!< per change, how it was assessed
+    AssessOptions options;              //!< the baseline's
+    ImproveMeasure measure;
 };
 
+//! The measure of an assessment: kg of the critical elements (`critical`) or of the measure's
+//! element, or USD recovered (the assessment's `value_usd`).
+double improve_score(const Assessment& a, const std::vector<std::size_t>& critical, const ImproveMeasure& measure);
+
 //! `options` is the baseline (a plan is required); its critical elements are those the
-//! Critical measure sums. Every change is evaluated at nominal values.
+//! Critical measure sums. Every change is evaluated at nominal values (improve_uncertainty in
+//! engine/uncertainty adds the samples).
 Improvement improve(const Model& model, const AssessOptions& options, const ImproveMeasure& measure,
                     const std::vector<DesignVariant>& variants = {});
 
