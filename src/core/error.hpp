@@ -28,7 +28,8 @@ struct Problem {
     std::string text;     //!< the bad cell or excerpt, may be empty
     std::string message;  //!< what is wrong and what was expected
 
-    //! "file:line: column 'c': 'text' <message>"
+    //! "file:line: column 'c': 'text' <message>"; a text over 80 bytes is cut (at a character
+    //! boundary) and says how many bytes it left out.
     [[nodiscard]] std::string str() const;
 };
 
