@@ -9,6 +9,7 @@
 #include "cli/defaults.hpp"
 #include "cli/monte_carlo_args.hpp"
 #include "engine/uncertainty/run_uncertainty.hpp"
+#include "engine/uncertainty/target_flips.hpp"
 #include "engine/questions/run_value.hpp"
 #include "engine/questions/scenario.hpp"
 #include "engine/questions/targets.hpp"
@@ -43,6 +44,7 @@ void add_run(CLI::App& app, Globals& g)
         ScenarioQuestion question(model, sc, Detail::Full);
         ScenarioResult result = question.evaluate(values);
         auto targets = analyse_targets(question, values, result);
+        add_target_flips(model, sc, targets);
         RunValue value = run_value(model, result, values);
         nlohmann::json j = run_json(model, sc, result, targets);
         j["value"] = run_value_json(model, value);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cctype>
 #include <functional>
 
 #include "report/format.hpp"
@@ -110,7 +111,9 @@ ReportDocument run_report(const Model& model, const Scenario& sc,
             text += " Magnet extraction needed (share of the " + model.classes[sc.magnet_lever->treatment_class] +
                     " class sent to " + model.routes[sc.magnet_lever->extraction_route].id +
                     "): " + magnet_lever_text(sc, a) + ".";
-        doc.callout(text, s.met ? "good" : "bad");
+        std::string flips = flips_text(a);
+        flips[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(flips[0])));
+        doc.callout(text + " " + flips, s.met ? "good" : "bad");
     }
     if (targets.empty()) doc.paragraph("The scenario sets no targets.");
     ReportTable t;

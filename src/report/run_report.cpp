@@ -1,6 +1,9 @@
 #include "report/run_report.hpp"
 
+#include <algorithm>
 #include <cmath>
+
+#include <fmt/format.h>
 
 #include "report/table.hpp"
 
@@ -116,6 +119,16 @@ json run_json(const Model& model, const Scenario& sc, const ScenarioResult& r, c
                       {"shred_route", model.routes[sc.magnet_lever->shred_route].id},
                       {"extraction_route", model.routes[sc.magnet_lever->extraction_route].id}};
         }
+        json flips = json::array();
+        for (const auto& f : a.flips)
+            flips.push_back({{"file", f.origin.file},
+                             {"line", f.origin.line},
+                             {"column", f.origin.column},
+                             {"source", f.origin.source},
+                             {"end", f.high ? "high" : "low"},
+                             {"value", f.value},
+                             {"achieved_share", fraction_or_null(f.achieved_share)},
+                             {"met", f.met}});
         target_list.push_back({
             {"element", model.elements[s.target.element].symbol},
             {"year", s.target.year},
@@ -131,6 +144,7 @@ json run_json(const Model& model, const Scenario& sc, const ScenarioResult& r, c
             {"reachable", a.collection.reachable},
             {"max_share_at_full_collection", a.collection.max_share},
             {"magnet_extraction", magnet},
+            {"flips", flips},
         });
     }
 
@@ -205,9 +219,34 @@ void write_run_headline(std::ostream& out, Format format, const Model& model, co
                    s.met ? "yes" : "no", s.first_year_met ? std::to_string(*s.first_year_met) : "not by " + std::to_string(r.year(r.n_years - 1)),
                    lever_text(a.collection, a.collection.required, "at full collection"), magnet});
     }
-    if (format == Format::Csv) t.print_csv(out);
-    else if (md) t.print_markdown(out);
+    if (format == Format::Csv) {
+        t.print_csv(out);
+        return;
+    }
+    if (md) t.print_markdown(out);
     else t.print(out);
+    if (!targets.empty()) out << "\n";
+    for (const auto& a : targets)
+        out << (md ? "- " : "") << model.elements[a.status.target.element].symbol << " " << a.status.target.year << ": "
+            << flips_text(a) << "\n";
+}
+
+std::string flips_text(const TargetAnalysis& target)
+{
+    if (target.flips.empty())
+        return std::string(target.status.met ? "met" : "not met") +
+               " whatever the end of any one parameter's range (the others nominal).";
+    std::string out = std::string(target.status.met ? "not met if" : "met if") +
+                      " any one of these is at its end (the others nominal): ";
+    const std::size_t shown = std::min<std::size_t>(3, target.flips.size());
+    for (std::size_t k = 0; k < shown; ++k) {
+        const TargetFlip& f = target.flips[k];
+        const double in_file = f.origin.to_base != 0 ? f.value / f.origin.to_base : f.value;
+        out += fmt::format("{}{}:{} {} at its {} {} ({})", k ? "; " : "", f.origin.file, f.origin.line, f.origin.column,
+                           f.high ? "high" : "low", sig(in_file), percent(f.achieved_share));
+    }
+    if (target.flips.size() > shown) out += fmt::format("; and {} more (results.json)", target.flips.size() - shown);
+    return out + ".";
 }
 
 }  // namespace reclaim

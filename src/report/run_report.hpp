@@ -39,4 +39,9 @@ std::string lever_text(const LeverSolution& lever, double value, const std::stri
 //! or "n/a" (no lever in the scenario, or the element is not in magnets).
 std::string magnet_lever_text(const Scenario& scenario, const TargetAnalysis& target);
 
+//! What would flip the target's verdict, in words: "Not met if any one of these is at its end
+//! (the others nominal): products/bom.csv:100 value at its low 40 (19.38%); ..." (at most
+//! three, then how many more), or that no single parameter's range changes it.
+std::string flips_text(const TargetAnalysis& target);
+
 }  // namespace reclaim

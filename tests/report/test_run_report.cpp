@@ -55,7 +55,7 @@ TEST_CASE("The run's JSON keys are the documented contract", "[report][run]")
                                                          "recovered_eol_t", "recovered_scrap_t", "achieved_share",
                                                          "met", "first_year_met", "required_collection_rate",
                                                          "reachable", "max_share_at_full_collection",
-                                                         "magnet_extraction"});
+                                                         "magnet_extraction", "flips"});
     CHECK(keys(j["targets"][3]["magnet_extraction"]) ==
           std::set<std::string>{"applicable", "reachable", "required_share", "moved_share", "max_extraction_share",
                                 "max_share_at_full_extraction", "class", "shred_route", "extraction_route"});

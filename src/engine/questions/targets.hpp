@@ -44,6 +44,18 @@ struct LeverSolution {
     double max_share = 0.0;   //!< recycled share at the lever's maximum [fraction]
 };
 
+//! A parameter whose low or high end alone, every other parameter nominal, turns a target from
+//! met to not met or the other way round.
+struct TargetFlip {
+    ParamId param;
+    Param spec;            //!< as the data gives it
+    Origin origin;         //!< file, line, column, source
+    bool high = false;     //!< which end: the high (true) or the low
+    double value = 0.0;    //!< the parameter at that end [base unit]
+    double achieved_share = 0.0;  //!< the target's recycled share then [fraction]
+    bool met = false;             //!< the verdict then (the opposite of the run's)
+};
+
 //! A target with both inverse questions answered.
 struct TargetAnalysis {
     TargetStatus status;
@@ -55,6 +67,9 @@ struct TargetAnalysis {
     //! and the largest it can be (every shredded magnet extracted) [fraction].
     double magnet_extraction_share = 0.0;
     double magnet_extraction_max = 0.0;
+    //! The parameters whose one end flips the verdict, largest change of share first (set by
+    //! add_target_flips in engine/uncertainty/target_flips.hpp).
+    std::vector<TargetFlip> flips;
 };
 
 //! Status and inverse questions of every target: evaluates `question` (a full one) at full

@@ -7,29 +7,48 @@ namespace reclaim {
 
 double TornadoBar::swing() const { return std::abs(output_high - output_low); }
 
+std::vector<EndPoints> one_at_a_time(const Sampler& sampler, const std::vector<ParamId>& params,
+                                     const std::function<std::vector<double>(const ParamValues&)>& outputs)
+{
+    const ParamTable& table = sampler.table();
+    std::vector<EndPoints> out;
+    ParamValues values;
+    for (ParamId id : params) {
+        const Param& p = table[id];
+        if (!p.ranged()) continue;
+        EndPoints e;
+        e.param = id;
+        e.low = clip_to_bound(p, p.low);
+        e.high = clip_to_bound(p, p.high);
+        values = sampler.nominal();
+        values[id.index] = e.low;
+        sampler.balance(values);
+        e.at_low = outputs(values);
+        values = sampler.nominal();
+        values[id.index] = e.high;
+        sampler.balance(values);
+        e.at_high = outputs(values);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
 std::vector<TornadoBar> tornado(const Sampler& sampler, const std::vector<ParamId>& params,
                                 const std::function<double(const ParamValues&)>& output, std::size_t top)
 {
     const ParamTable& table = sampler.table();
     std::vector<TornadoBar> bars;
-    ParamValues values;
-    for (ParamId id : params) {
-        const Param& p = table[id];
-        if (!p.ranged()) continue;
+    for (const EndPoints& e : one_at_a_time(sampler, params, [&](const ParamValues& v) {
+             return std::vector<double>{output(v)};
+         })) {
         TornadoBar b;
-        b.param = id;
-        b.spec = p;
-        b.origin = table.origin(id);
-        b.low = clip_to_bound(p, p.low);
-        b.high = clip_to_bound(p, p.high);
-        values = sampler.nominal();
-        values[id.index] = b.low;
-        sampler.balance(values);
-        b.output_low = output(values);
-        values = sampler.nominal();
-        values[id.index] = b.high;
-        sampler.balance(values);
-        b.output_high = output(values);
+        b.param = e.param;
+        b.spec = table[e.param];
+        b.origin = table.origin(e.param);
+        b.low = e.low;
+        b.high = e.high;
+        b.output_low = e.at_low[0];
+        b.output_high = e.at_high[0];
         bars.push_back(std::move(b));
     }
     std::stable_sort(bars.begin(), bars.end(),

@@ -32,6 +32,19 @@ struct Sensitivity {
     std::vector<TornadoBar> bars;  //!< largest swing first
 };
 
+//! One ranged parameter at its ends, every other parameter nominal: several outputs at each end.
+struct EndPoints {
+    ParamId param;
+    double low = 0.0, high = 0.0;        //!< the parameter's ends, clipped to its Bound [base unit]
+    std::vector<double> at_low, at_high;  //!< the outputs with the parameter at each end
+};
+
+//! Each ranged parameter among `params` at its low and at its high end (clipped to its Bound),
+//! every other parameter nominal, the point's share sets balanced by `sampler`: the outputs of
+//! `outputs` at each end, in parameter order. The one rule of a one-at-a-time change.
+std::vector<EndPoints> one_at_a_time(const Sampler& sampler, const std::vector<ParamId>& params,
+                                     const std::function<std::vector<double>(const ParamValues&)>& outputs);
+
 //! One-at-a-time sensitivity of `output` to each ranged parameter among `params`: it at its low
 //! and at its high end (clipped to its Bound), every other parameter nominal, the point's share
 //! sets balanced by `sampler`; largest swing first (ties: parameter order), at most `top` bars.
