@@ -35,7 +35,7 @@ const json* route_of(const json& j, const std::string& id)
 
 }  // namespace
 
-TEST_CASE("--price overrides one form's price for the run and the report lists it", "[cli][value][price]")
+TEST_CASE("value --price overrides one form's price for the run and the report lists it", "[cli][value][price]")
 {
     auto r = run_reclaim(kValue + " value feed_bm --price li2co3=12 --format json", false);
     REQUIRE(r.exit_code == 0);
@@ -57,7 +57,7 @@ TEST_CASE("--price overrides one form's price for the run and the report lists i
     CHECK_THAT(table.out, Contains("price overrides (--price): li2co3 = 12 (9 to 15) USD/kg, replacing materials/prices.csv:3"));
 }
 
-TEST_CASE("--price for a form the list does not price, or malformed, is a usage error", "[cli][value][price]")
+TEST_CASE("value --price for a form the list does not price, or malformed, is a usage error", "[cli][value][price]")
 {
     auto none = run_reclaim(kValue + " value feed_bm --price pr6o11=3");
     CHECK(none.exit_code == 2);
@@ -70,7 +70,7 @@ TEST_CASE("--price for a form the list does not price, or malformed, is a usage 
     }
 }
 
-TEST_CASE("--prices FILE --merge adds rows to the list; without --merge the file replaces it", "[cli][value][price]")
+TEST_CASE("value with --prices FILE --merge adds rows to the list, without --merge the file replaces it", "[cli][value][price]")
 {
     TempData d("value");
     d.write("later.csv", "commodity,element,form,value,unit,date,source\n"

@@ -21,7 +21,7 @@ constexpr double kPyroGross = 90 * kCoso4PerCo * 6 * 0.8 + 16 * kNd2o3PerNd * 80
 
 }  // namespace
 
-TEST_CASE("Net percentiles and P(net > 0) follow a uniform cost range; P(A beats B) on common samples",
+TEST_CASE("Net percentiles and P(net > 0) follow a uniform cost range, and P(A beats B) uses common samples",
           "[engine][value][uncertainty][costs]")
 {
     test::TempData d("value");
