@@ -1,10 +1,13 @@
-// reclaim value FEEDSTOCK [--route R | --routes A,B] [--mass 1t | --units N]: what the feed is
-// worth through each route, ranked by net value per tonne, with the price tornado.
-
+// reclaim value FEEDSTOCK [--route R | --routes A,B] [--mass 1t | --units N] [--price FORM=V[:LOW:HIGH]]...
+// [--samples N --seed S]: what the feed is worth through each route, costed routes ranked by net
+// value per tonne (the others apart), with the tornado of every route and, with --samples, the
+// percentiles of gross and net, P(net > 0) and P(route beats route).
 
 #include "cli/context.hpp"
+#include "cli/monte_carlo_args.hpp"
 #include "cli/option_checks.hpp"
 #include "engine/questions/feed_value.hpp"
+#include "engine/uncertainty/value_uncertainty.hpp"
 #include "io/csv.hpp"
 #include "report/value_report.hpp"
 
@@ -29,11 +32,35 @@ void add_value(CLI::App& app, Globals& g)
     cmd->add_option("--units", units, "functional units of a product instead of --mass")
         ->check(units_check())
         ->excludes(mass_opt);
+    static std::vector<std::string> price_texts;
+    cmd->add_option("--price", price_texts,
+                    "FORM=VALUE[:LOW:HIGH]: this form's price in USD/kg for this run, on top of the price list "
+                    "(repeatable)")
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                try {
+                    (void)parse_price_override(text);
+                } catch (const CLI::ValidationError& e) {
+                    const std::string m = e.what(), prefix = "--price: ";
+                    return m.rfind(prefix, 0) == 0 ? m.substr(prefix.size()) : m;
+                }
+                return {};
+            },
+            "FORM=VALUE[:LOW:HIGH]", "price"));
+    static MonteCarloArgs mc;
+    mc.add_to(cmd, "not used by value: its tornado over prices, payables and cost items is always shown");
 
     cmd->callback([&g] {
         Format format = g.format_for("value", {Format::Table, Format::Csv, Format::Json, Format::Md});
+        mc.validate();
+        if (!mc.sensitivity.empty())
+            throw UsageError("--sensitivity: value always shows the tornado of every route over its prices, payables "
+                             "and cost items; leave --sensitivity out");
         double mass_kg = parse_mass_kg(mass, "--mass");
         Model model = g.load();
+        ValueExtras extras;
+        for (std::size_t i = 0; i < price_texts.size(); ++i)
+            extras.overrides.push_back(apply_price_override(model, parse_price_override(price_texts[i]), i + 1));
         auto values = model.params.nominal();
 
         Feedstock feed;
@@ -72,8 +99,16 @@ void add_value(CLI::App& app, Globals& g)
         auto ranked = value_routes(model, feed, chosen, values);
         std::vector<std::vector<PriceSwing>> swings;
         for (const auto& rv : ranked) swings.push_back(price_sensitivity(model, feed, rv, values));
+        ValueUncertainty u;
+        if (mc.enabled()) {
+            std::vector<std::size_t> order;
+            for (const auto& rv : ranked) order.push_back(rv.route);
+            ProgressBar bar(g, "value " + feedstock);
+            u = value_uncertainty(model, feed, order, mc.options(&bar, model.params));
+            extras.uncertainty = &u;
+        }
         Output out(g);
-        write_value(out.stream(), format, model, feed, ranked, swings, left_out);
+        write_value(out.stream(), format, model, feed, ranked, swings, left_out, extras);
         out.close();
     });
 }

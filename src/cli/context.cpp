@@ -14,8 +14,14 @@ std::filesystem::path Globals::data_dir() const
 
 Model Globals::load() const
 {
-    // Built once: --prices is read in place of materials/prices.csv, named as given.
-    return load_model(source(), prices);
+    // Built once: --prices is read in place of materials/prices.csv, named as given; with
+    // --merge, on top of it (the latest date wins, as within one list).
+    if (!merge_prices) return load_model(source(), prices);
+    Diagnostics diag;
+    Model model = load_model(source(), diag);
+    load_price_list(prices, prices, model, diag);
+    diag.throw_if_any();
+    return model;
 }
 
 DataSource Globals::source() const

@@ -26,10 +26,12 @@ struct Globals {
     std::string output;           //!< -o FILE; empty: standard output
     bool quiet = false;           //!< -q
     std::string prices;           //!< --prices FILE: replaces materials/prices.csv
+    bool merge_prices = false;    //!< --merge: --prices FILE adds to materials/prices.csv
     int exit_code = kOk;          //!< set by a subcommand that has a result to report
 
     [[nodiscard]] std::filesystem::path data_dir() const;
-    //! The data folder's model, with --prices read instead of materials/prices.csv; throws
+    //! The data folder's model, with --prices read instead of materials/prices.csv (with --merge:
+    //! after it, its rows added to the list; a row repeating a form, element and date is an error); throws
     //! InputError with every problem.
     [[nodiscard]] Model load() const;
     //! The data folder with the --overlay folders on top.

@@ -27,8 +27,10 @@ int main(int argc, char** argv)
         ->check(CLI::IsMember({"table", "csv", "json", "md", "html"}));
     app.add_option("-o,--output", g.output, "write to FILE instead of standard output");
     app.add_flag("-q,--quiet", g.quiet, "no progress or notes on standard error");
-    app.add_option("--prices", g.prices, "price list to use instead of materials/prices.csv (same columns)")
-        ->check(CLI::ExistingFile);
+    auto* prices = app.add_option("--prices", g.prices, "price list to use instead of materials/prices.csv (same columns)")
+                       ->check(CLI::ExistingFile);
+    app.add_flag("--merge", g.merge_prices, "with --prices: add its rows to materials/prices.csv instead of replacing it")
+        ->needs(prices);
 
     add_check(app, g);
     add_list(app, g);

@@ -90,7 +90,9 @@ double parse_mass_kg(const std::string& text, const std::string& option)
     std::string unit = text.substr(split);
     while (!unit.empty() && unit.front() == ' ') unit.erase(unit.begin());
     auto v = parse_number(text.substr(0, split));
-    const UnitDef* u = find_unit(unit.empty() ? "kg" : unit);
+    // A bare number is ambiguous (the default is 1t, yet a bare 20 once meant 20 kg).
+    if (v && unit.empty()) throw CLI::ValidationError(option, "'" + text + "' has no unit: give a unit: 20t or 20kg");
+    const UnitDef* u = find_unit(unit);
     const bool mass = u && u->dim == Dimension::Mass;
     if (!v || *v <= 0 || !mass)
         throw CLI::ValidationError(option, "'" + text + "' is not a positive mass (e.g. 1t, 500kg; units: " +
@@ -101,6 +103,45 @@ double parse_mass_kg(const std::string& text, const std::string& option)
                                                        std::isfinite(kg) ? fmt::format("{:g} kg", kg) : "too large",
                                                        range_text()));
     return kg;
+}
+
+}  // namespace reclaim::cli
+
+namespace reclaim::cli {
+
+PriceOverride parse_price_override(const std::string& text)
+{
+    const auto bad = [&](const std::string& why) {
+        return CLI::ValidationError("--price", "'" + text + "' " + why +
+                                                   " (expected FORM=VALUE or FORM=VALUE:LOW:HIGH, in USD per kg of "
+                                                   "the form, e.g. li2co3=12 or li2co3=12:9:15)");
+    };
+    const auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0) throw bad("names no form");
+    PriceOverride o;
+    o.text = text;
+    o.form = text.substr(0, eq);
+    std::vector<double> numbers;
+    std::size_t start = eq + 1;
+    while (true) {
+        const auto colon = text.find(':', start);
+        const std::string part = text.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+        auto v = parse_number(part);
+        if (!v || !(*v >= 0) || (*v != 0 && !in_magnitude_range(*v)))
+            throw bad("has '" + part + "', not a price (a number >= 0 within " + fmt::format("{:g}", kMaxMagnitude) + ")");
+        numbers.push_back(*v);
+        if (colon == std::string::npos) break;
+        start = colon + 1;
+    }
+    if (numbers.size() != 1 && numbers.size() != 3) throw bad("gives " + std::to_string(numbers.size()) + " numbers");
+    o.usd_per_kg = o.low = o.high = numbers[0];
+    if (numbers.size() == 3) {
+        o.low = numbers[1];
+        o.high = numbers[2];
+        if (!(o.low <= o.usd_per_kg && o.usd_per_kg <= o.high)) throw bad("is not LOW <= VALUE <= HIGH");
+        o.ranged = o.low < o.high;
+    }
+    return o;
 }
 
 }  // namespace reclaim::cli

@@ -47,7 +47,7 @@ std::vector<std::string_view> overlay_key(const std::string& rel)
         {"routes/routes.csv", {"id"}},
         {"routes/transfers.csv", {"route", "process", "element", "to"}},
         {"routes/plans.csv", {"plan", "class", "route", "product"}},
-        {"routes/costs.csv", {"route"}},
+        {"routes/costs.csv", {"route", "item"}},
     };
     auto it = keys.find(rel);
     return it == keys.end() ? std::vector<std::string_view>{} : it->second;

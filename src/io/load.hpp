@@ -60,7 +60,7 @@ void load_prices(const DataSource& src, Model& model, Diagnostics& diag,
 //! messages; load_prices calls it once, for materials/prices.csv or for `--prices FILE`.
 void load_price_list(const std::filesystem::path& path, const std::string& display, Model& model,
                      Diagnostics& diag);
-//! routes/costs.csv, optional: processing cost per mass of feed, at most one row per route.
+//! routes/costs.csv, optional: cost items per mass of feed, at most one row per route and item.
 void load_route_costs(const DataSource& src, Model& model, Diagnostics& diag);
 void load_products(const DataSource& src, Model& model, Diagnostics& diag);
 void load_lifetimes(const DataSource& src, Model& model, Diagnostics& diag);

@@ -9,6 +9,7 @@
 #include "io/csv.hpp"
 #include "io/cycles.hpp"
 #include "io/load.hpp"
+#include "io/money_units.hpp"
 
 namespace reclaim {
 
@@ -215,8 +216,11 @@ void read_prices(const CsvTable& t, Model& model, Diagnostics& diag)
             diag.add(t.at(r, "element"), *element, "is not an element of materials/elements.csv");
             continue;
         }
-        if (*unit != "USD/kg") {
-            diag.add(t.at(r, "unit"), *unit, "is not a price unit (expected USD/kg of the form)");
+        // Prices are held per kg of the form; the unit table is the one route costs use.
+        const auto to_usd_per_kg = usd_per_kg_factor(*unit);
+        if (!to_usd_per_kg) {
+            diag.add(t.at(r, "unit"), *unit,
+                     "is not a price unit (expected " + std::string(kMoneyPerMassUnits) + " of the form)");
             continue;
         }
         if (!is_date(*date)) {
@@ -283,7 +287,7 @@ void read_prices(const CsvTable& t, Model& model, Diagnostics& diag)
             break;
         }
         if (repeated) continue;
-        auto p = read_param(t, r, 1.0, Bound::NonNegative, *source, model.params, diag, price_columns);
+        auto p = read_param(t, r, *to_usd_per_kg, Bound::NonNegative, *source, model.params, diag, price_columns);
         if (!p) continue;
         model.prices.push_back(
             Price{*commodity, *e, *form, *p, *date, *source, r.line, payable, payable_source, t.at(r).file});

@@ -50,18 +50,42 @@ void check_scenarios(const std::filesystem::path& data_dir, const Model& model, 
     }
 }
 
+namespace {
+
+// The name with every middle dot (U+00B7) written as an ASCII '.': "NiSO4·6H2O" -> "NiSO4.6H2O".
+std::string dots_as_ascii(const std::string& name)
+{
+    std::string out;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const bool middle_dot = name.compare(i, 2, "\xC2\xB7") == 0;
+        out += middle_dot ? '.' : name[i];
+        if (middle_dot) ++i;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::vector<Problem> unused_prices(const Model& model)
 {
     std::set<std::string> recovered;
+    std::vector<std::string> names;  // the recovered forms as the routes spell them
     for (const auto& route : model.routes)
         for (const auto& sink : route.sinks)
-            if (sink.recovered()) recovered.insert(model.form_key(sink.name));
+            if (sink.recovered() && recovered.insert(model.form_key(sink.name)).second) names.push_back(sink.name);
     std::vector<Problem> out;
     for (const auto& p : model.prices) {
         if (recovered.count(model.form_key(p.form))) continue;
+        std::string hint = " (is the form spelt as the routes spell it?)";
+        // '.' and '·' make different formulas: a price written with the other dot is never used.
+        auto same = std::find_if(names.begin(), names.end(),
+                                 [&](const std::string& n) { return dots_as_ascii(n) == dots_as_ascii(p.form); });
+        if (same != names.end())
+            hint = ": the routes recover '" + *same + "', which differs only by '.' against '·' (U+00B7), and the "
+                   "two dots make different forms; write it as the routes do";
         out.push_back(Problem{Location{p.file, p.line, "form"}, p.form,
                               "is the form of no recovered:<form> sink of routes/transfers.csv: this price is never "
-                              "used (is the form spelt as the routes spell it?)"});
+                              "used" + hint});
     }
     return out;
 }

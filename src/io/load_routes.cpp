@@ -11,6 +11,7 @@
 
 #include "io/csv.hpp"
 #include "io/load.hpp"
+#include "io/money_units.hpp"
 
 namespace reclaim {
 
@@ -220,44 +221,63 @@ void load_routes(const DataSource& src, Model& model, Diagnostics& diag)
     }
 }
 
+namespace {
+
+// "processing, reagents, ... or other": the documented item set, for messages.
+std::string cost_item_list()
+{
+    std::string out;
+    for (std::size_t i = 0; i < kCostItems.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == kCostItems.size() ? " or " : ", ") + std::string(kCostItems[i]);
+    return out;
+}
+
+}  // namespace
+
 void load_route_costs(const DataSource& src, Model& model, Diagnostics& diag)
 {
     // Optional: a data folder without costs values routes at gross value only.
     if (!src.has("routes/costs.csv")) return;
     auto t = src.table("routes/costs.csv",
-                       {{"route", "value", "unit", "date", "source"}, {"low", "high", "dist", "group", "note"}}, diag);
+                       {{"route", "item", "value", "unit", "date", "source"}, {"low", "high", "dist", "group", "note"}},
+                       diag);
     for (const auto& r : t.rows()) {
         auto route = read_text(t, r, "route", diag);
+        auto item = read_text(t, r, "item", diag);
         auto unit = read_text(t, r, "unit", diag);
         auto date = read_text(t, r, "date", diag);
         auto source = read_source(t, r, diag);
-        if (!route || !unit || !date || !source) continue;
+        if (!route || !item || !unit || !date || !source) continue;
         auto ri = model.find_route(*route);
         if (!ri) {
             diag.add(t.at(r, "route"), *route, "is not a route of routes/routes.csv");
+            continue;
+        }
+        if (std::find(kCostItems.begin(), kCostItems.end(), *item) == kCostItems.end()) {
+            diag.add(t.at(r, "item"), *item, "is not a cost item (expected " + cost_item_list() + ")");
             continue;
         }
         if (!is_date(*date)) {
             diag.add(t.at(r, "date"), *date, "is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)");
             continue;
         }
-        // Costs are stored per kg of feed, the engine's base unit.
-        double factor = 0.0;
-        if (*unit == "USD/t") factor = 1e-3;
-        else if (*unit == "USD/kg") factor = 1.0;
-        else {
-            diag.add(t.at(r, "unit"), *unit, "is not a cost unit (expected USD/t or USD/kg of feed)");
+        // Costs are stored per kg of feed, the engine's base unit; the unit table is the prices' one.
+        const auto factor = usd_per_kg_factor(*unit);
+        if (!factor) {
+            diag.add(t.at(r, "unit"), *unit, "is not a cost unit (expected " + std::string(kMoneyPerMassUnits) + " of feed)");
             continue;
         }
-        bool duplicate = false;
-        for (const auto& c : model.route_costs) duplicate = duplicate || c.route == *ri;
-        if (duplicate) {
-            diag.add(t.at(r, "route"), *route, "has a cost already (one row per route)");
+        auto same = std::find_if(model.route_costs.begin(), model.route_costs.end(),
+                                 [&](const RouteCost& c) { return c.route == *ri && c.item == *item; });
+        if (same != model.route_costs.end()) {
+            diag.add(t.at(r, "item"), *item,
+                     fmt::format("is a cost of route '{}' already, at line {} (one row per route and item)", *route,
+                                 same->line));
             continue;
         }
-        auto p = read_param(t, r, factor, Bound::NonNegative, *source, model.params, diag);
+        auto p = read_param(t, r, *factor, Bound::NonNegative, *source, model.params, diag);
         if (!p) continue;
-        model.route_costs.push_back(RouteCost{*ri, *p, *date, *source, r.line});
+        model.route_costs.push_back(RouteCost{*ri, *item, *p, *date, *source, r.line});
     }
 }
 

@@ -2,9 +2,11 @@
 // The model: plain data with ids resolved to indices, built once by io/ and never changed.
 // Every number is a ParamId into `params`, so a Monte Carlo sample is a ParamValues vector.
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -152,9 +154,16 @@ struct Price {
     std::string file;  //!< the price list it was read from ("materials/prices.csv" or --prices)
 };
 
-//! Processing cost of a route per mass of feed, from routes/costs.csv (optional file).
+//! The cost items a route's cost is made of (routes/costs.csv `item`), in the order shown.
+inline constexpr std::array<std::string_view, 10> kCostItems{
+    "processing", "reagents", "energy", "labour", "capital", "transport", "disposal",
+    "treatment_charge", "refining_charge", "other"};
+
+//! One cost item of a route per mass of feed, from routes/costs.csv (optional file); a route's
+//! cost is the sum of its items.
 struct RouteCost {
     std::size_t route = npos;
+    std::string item;    //!< one of kCostItems
     ParamId usd_per_kg;  //!< [USD per kg of feed]
     std::string date;
     std::string source;
@@ -186,7 +195,7 @@ struct Model {
     std::vector<Route> routes;
     std::vector<Plan> plans;
     std::vector<Price> prices;
-    std::vector<RouteCost> route_costs;  //!< at most one per route
+    std::vector<RouteCost> route_costs;  //!< at most one per route and item
     Index material_index, product_index, class_index, route_index, plan_index;
     std::vector<std::string> overlays;  //!< overlay folders applied on top of the data folder, in order
 

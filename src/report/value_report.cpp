@@ -3,6 +3,7 @@
 #include <set>
 
 #include "report/json_text.hpp"
+#include "report/uncertainty_report.hpp"
 #include "report/show_report.hpp"
 #include "report/table.hpp"
 
@@ -21,7 +22,7 @@ std::string origin_text(const Model& model, ParamId id)
 
 std::string kind_label(const PriceSwing& s)
 {
-    if (s.kind == "cost") return "cost of " + s.label + " [USD/t feed]";
+    if (s.kind == "cost") return "cost " + s.label + " [USD/t feed]";
     if (s.kind == "payable") return "payable of " + s.label;
     return "price of " + s.label + " [USD/kg]";
 }
@@ -95,31 +96,102 @@ json left_out_json(const Model& model, const std::vector<RefusedRoute>& left_out
 
 }  // namespace
 
+namespace {
+
+json overrides_json(const std::vector<AppliedOverride>& overrides)
+{
+    json out = json::array();
+    for (const auto& o : overrides) {
+        out.push_back({{"form", o.given.form},
+                       {"text", o.given.text},
+                       {"usd_per_kg", o.given.usd_per_kg},
+                       {"low", o.given.low},
+                       {"high", o.given.high},
+                       {"replaces", o.replaced}});
+    }
+    return out;
+}
+
+const RouteValueUncertainty* uncertainty_of(const ValueExtras& extras, std::size_t route)
+{
+    if (!extras.uncertainty) return nullptr;
+    for (const auto& r : extras.uncertainty->routes)
+        if (r.route == route) return &r;
+    return nullptr;
+}
+
+std::string overrides_text(const std::vector<AppliedOverride>& overrides)
+{
+    std::string out;
+    for (const auto& o : overrides) {
+        out += (out.empty() ? "price overrides (--price): " : "; ") + o.given.form + " = " + sig(o.given.usd_per_kg);
+        if (o.given.ranged) out += " (" + sig(o.given.low) + " to " + sig(o.given.high) + ")";
+        out += " USD/kg, replacing";
+        for (const auto& r : o.replaced) out += " " + r;
+    }
+    return out;
+}
+
+}  // namespace
+
 json value_json(const Model& model, const Feedstock& feed, const std::vector<RouteValue>& routes,
-                const std::vector<std::vector<PriceSwing>>& swings, const std::vector<RefusedRoute>& left_out)
+                const std::vector<std::vector<PriceSwing>>& swings, const std::vector<RefusedRoute>& left_out,
+                const ValueExtras& extras)
 {
     json jr = json::array();
     std::set<std::string> all_dates;
     int rank = 0;
+    auto per_t = [&](double usd) { return feed.mass_kg > 0 ? usd / feed.mass_kg * 1000.0 : 0.0; };
     for (const auto& rv : routes) {
         const Route& route = model.routes[rv.route];
         json r = forms_value_json(model, rv.value);
         for (const auto& d : price_dates(rv.value)) all_dates.insert(d);
-        r["rank"] = ++rank;
+        // Only costed routes are ranked (on net); the others are listed after them, unranked.
+        r["rank"] = rv.costed() ? json(++rank) : json(nullptr);
+        r["ranking"] = rv.costed() ? "net" : "no cost data";
         r["route"] = route.id;
         r["name"] = route.name;
-        if (rv.cost) {
+        r["gross_usd_per_t"] = rv.gross_usd_per_t;
+        json costs = json::array();
+        std::string latest, sources, origins;
+        for (std::size_t i = 0; i < rv.costs.size(); ++i) {
+            const RouteCost& c = *rv.costs[i];
+            costs.push_back({{"item", c.item},
+                             {"usd_per_t", per_t(rv.cost_items_usd[i])},
+                             {"origin", origin_text(model, c.usd_per_kg)},
+                             {"source", c.source}});
+            if (c.date > latest) latest = c.date;
+            sources += (i ? "; " : "") + c.source;
+            origins += (i ? "; " : "") + origin_text(model, c.usd_per_kg);
+        }
+        r["costs"] = costs;
+        if (rv.costed()) {
             r["cost_usd"] = rv.cost_usd;
-            r["cost_usd_per_t"] = feed.mass_kg > 0 ? rv.cost_usd / feed.mass_kg * 1000.0 : 0.0;
-            r["cost_date"] = rv.cost->date;
-            r["cost_source"] = rv.cost->source;
-            r["cost_origin"] = origin_text(model, rv.cost->usd_per_kg);
+            r["cost_usd_per_t"] = per_t(rv.cost_usd);
+            r["cost_date"] = latest;
+            r["cost_source"] = sources;
+            r["cost_origin"] = origins;
+            r["net_usd"] = *rv.net_usd;
+            r["net_usd_per_t"] = *rv.net_usd_per_t;
         } else {
             r["cost_usd"] = nullptr;
             r["cost_usd_per_t"] = nullptr;
+            r["net_usd"] = nullptr;
+            r["net_usd_per_t"] = nullptr;
         }
-        r["net_usd"] = rv.net_usd;
-        r["net_usd_per_t"] = rv.net_usd_per_t;
+        if (rv.break_even) {
+            r["break_even"] = {{"form", rv.break_even->form},
+                               {"price_usd_per_kg", rv.break_even->price_usd_per_kg},
+                               {"current_usd_per_kg", rv.break_even->current_usd_per_kg}};
+        } else {
+            r["break_even"] = nullptr;
+        }
+        if (const auto* u = uncertainty_of(extras, rv.route)) {
+            r["uncertainty"] = {{"gross_usd_per_t", summary_json(u->gross_usd_per_t)},
+                                {"net_usd_per_t", u->net_usd_per_t ? summary_json(*u->net_usd_per_t) : json(nullptr)},
+                                {"probability_positive",
+                                 u->probability_positive ? json(*u->probability_positive) : json(nullptr)}};
+        }
         jr.push_back(r);
     }
     json js = json::array();
@@ -135,8 +207,10 @@ json value_json(const Model& model, const Feedstock& feed, const std::vector<Rou
                               {"net_usd_per_t_at_high", s.net_usd_per_t_at_high},
                               {"swing_usd_per_t", s.swing_usd_per_t()}});
         }
-        js.push_back({{"route", model.routes[routes[i].route].id},
-                      {"net_usd_per_t", routes[i].net_usd_per_t},
+        const RouteValue& rv = routes[i];
+        js.push_back({{"route", model.routes[rv.route].id},
+                      {"net_usd_per_t", rv.net_usd_per_t ? json(*rv.net_usd_per_t) : json(nullptr)},
+                      {"output", rv.costed() ? "net_usd_per_t" : "gross_usd_per_t"},
                       {"params", params}});
     }
     json j = {{"feedstock", feed.id},
@@ -148,17 +222,30 @@ json value_json(const Model& model, const Feedstock& feed, const std::vector<Rou
               {"overlays", model.overlays},
               {"routes", jr},
               {"left_out", left_out_json(model, left_out)},
-              {"sensitivity", js}};
+              {"sensitivity", js},
+              {"price_overrides", overrides_json(extras.overrides)}};
     if (feed.product) j["units"] = feed.units;
+    if (const ValueUncertainty* u = extras.uncertainty) {
+        json beats = json::array();
+        for (const auto& b : u->beats)
+            beats.push_back({{"route", model.routes[b.a].id}, {"over", model.routes[b.b].id}, {"probability", b.probability}});
+        j["uncertainty"] = {{"samples", u->samples},
+                            {"seed", u->seed},
+                            {"given_samples", u->given},
+                            {"ranged_params", u->ranged_params},
+                            {"clipped", u->adjustments.clipped},
+                            {"renormalised", u->adjustments.renormalised},
+                            {"beats", beats}};
+    }
     return j;
 }
 
 void write_value(std::ostream& out, Format format, const Model& model, const Feedstock& feed,
                  const std::vector<RouteValue>& routes, const std::vector<std::vector<PriceSwing>>& swings,
-                 const std::vector<RefusedRoute>& left_out)
+                 const std::vector<RefusedRoute>& left_out, const ValueExtras& extras)
 {
     if (format == Format::Json) {
-        out << json_text(value_json(model, feed, routes, swings, left_out), "the value JSON");
+        out << json_text(value_json(model, feed, routes, swings, left_out, extras), "the value JSON");
         return;
     }
     if (format == Format::Csv) {
@@ -167,13 +254,14 @@ void write_value(std::ostream& out, Format format, const Model& model, const Fee
                      "price_origin", "gross_usd", "cost_usd", "net_usd", "net_usd_per_t"});
         int rank = 0;
         for (const auto& rv : routes) {
-            ++rank;
+            const std::string shown_rank = rv.costed() ? std::to_string(++rank) : "";
             for (const auto& f : rv.value.forms) {
-                t.add_row({std::to_string(rank), model.routes[rv.route].id, f.form, sig(f.kg, 6),
+                t.add_row({shown_rank, model.routes[rv.route].id, f.form, sig(f.kg, 6),
                            f.priced() ? sig(f.price_usd_per_kg, 6) : "", f.priced() ? sig(f.payable, 6) : "",
                            f.priced() ? sig(f.value_usd, 6) : "", f.priced() ? f.price->date : "",
                            f.priced() ? origin_text(model, f.price->usd_per_kg) : "", sig(rv.value.gross_usd, 6),
-                           rv.cost ? sig(rv.cost_usd, 6) : "", sig(rv.net_usd, 6), sig(rv.net_usd_per_t, 6)});
+                           rv.costed() ? sig(rv.cost_usd, 6) : "", rv.net_usd ? sig(*rv.net_usd, 6) : "",
+                           rv.net_usd_per_t ? sig(*rv.net_usd_per_t, 6) : ""});
             }
         }
         t.print_csv(out);
@@ -187,17 +275,52 @@ void write_value(std::ostream& out, Format format, const Model& model, const Fee
     if (feed.product) mass += " (" + sig(feed.units) + " " + std::string(model.products[model.find_product(feed.id).value()].unit->symbol) + ")";
     out << (md ? "## " : "") << "Value of " << feed.id << ", " << mass << " of feed, routes ranked by net value."
         << overlays_text(model.overlays) << "\n"
-        << price_dates_note(model, {dates.begin(), dates.end()}) << "\n\n";
+        << price_dates_note(model, {dates.begin(), dates.end()}) << "\n";
+    if (!extras.overrides.empty()) out << (md ? "\n" : "") << overrides_text(extras.overrides) << "\n";
+    out << "\n";
 
-    TextTable summary({"rank", "route", "gross_usd", "cost_usd", "net_usd", "net_usd_per_t", "unpriced forms"},
-                      {Align::Right, Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right});
+    TextTable summary({"rank", "route", "gross_usd", "cost_usd", "net_usd", "net_usd_per_t", "break-even", "unpriced forms"},
+                      {Align::Right, Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Left,
+                       Align::Right});
     int rank = 0;
+    bool uncosted = false;
     for (const auto& rv : routes) {
-        summary.add_row({std::to_string(++rank), model.routes[rv.route].id, sig(rv.value.gross_usd),
-                         rv.cost ? sig(rv.cost_usd) : "no cost data", sig(rv.net_usd), sig(rv.net_usd_per_t),
+        uncosted = uncosted || !rv.costed();
+        std::string be = rv.break_even ? rv.break_even->form + " at " + sig(rv.break_even->price_usd_per_kg) + " USD/kg"
+                                       : "";
+        summary.add_row({rv.costed() ? std::to_string(++rank) : "-", model.routes[rv.route].id, sig(rv.value.gross_usd),
+                         rv.costed() ? sig(rv.cost_usd) : "no cost data", rv.net_usd ? sig(*rv.net_usd) : "no cost data",
+                         rv.net_usd_per_t ? sig(*rv.net_usd_per_t) : "no cost data", be,
                          std::to_string(rv.value.unpriced)});
     }
     summary.print(out, format);
+    if (uncosted)
+        out << (md ? "\n" : "") << "Routes marked - have no cost data (routes/costs.csv): they are not ranked on net and "
+            << "are listed after the costed routes, by gross value.\n";
+    if (const ValueUncertainty* u = extras.uncertainty) {
+        out << '\n' << (md ? "### " : "") << "Uncertainty: " << u->samples << (u->given ? " given samples" : " samples")
+            << (u->given ? "" : ", seed " + std::to_string(u->seed)) << ", " << u->ranged_params
+            << " ranged parameters (transfer coefficients, prices, payables, cost items); USD per t of feed\n";
+        if (md) out << '\n';
+        TextTable t({"route", "gross P5", "gross P50", "gross P95", "net P5", "net P50", "net P95", "P(net > 0)"},
+                    {Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right,
+                     Align::Right});
+        for (const auto& r : u->routes) {
+            const bool net = r.net_usd_per_t.has_value();
+            t.add_row({model.routes[r.route].id, sig(r.gross_usd_per_t.p5), sig(r.gross_usd_per_t.p50),
+                       sig(r.gross_usd_per_t.p95), net ? sig(r.net_usd_per_t->p5) : "no cost data",
+                       net ? sig(r.net_usd_per_t->p50) : "", net ? sig(r.net_usd_per_t->p95) : "",
+                       r.probability_positive ? sig(*r.probability_positive) : ""});
+        }
+        t.print(out, format);
+        if (!u->beats.empty()) {
+            out << (md ? "\n" : "") << "P(route beats route) on net, on common samples:\n";
+            if (md) out << '\n';
+            for (const auto& b : u->beats)
+                out << (md ? "- " : "  ") << model.routes[b.a].id << " beats " << model.routes[b.b].id << ": "
+                    << sig(b.probability) << '\n';
+        }
+    }
     if (!left_out.empty()) {
         out << '\n' << (md ? "### " : "") << "Not ranked: these routes do not take the feed\n";
         if (md) out << '\n';
@@ -220,25 +343,38 @@ void write_value(std::ostream& out, Format format, const Model& model, const Fee
             }
         }
         t.print(out, format);
-        if (rv.cost) {
-            out << (md ? "\n" : "") << "processing cost " << sig(model.params[rv.cost->usd_per_kg].value * 1000.0)
-                << " USD/t of feed (" << rv.cost->date << ", " << origin_text(model, rv.cost->usd_per_kg) << ": "
-                << rv.cost->source << ")\n";
+        if (rv.costed()) {
+            out << (md ? "\n" : "") << "cost items (USD per t of feed):\n";
+            if (md) out << '\n';
+            TextTable c({"item", "usd_per_t", "date", "row", "source"},
+                        {Align::Left, Align::Right, Align::Left, Align::Left, Align::Left});
+            for (std::size_t i = 0; i < rv.costs.size(); ++i) {
+                const RouteCost& item = *rv.costs[i];
+                c.add_row({item.item, sig(rv.cost_items_usd[i] / feed.mass_kg * 1000.0), item.date,
+                           origin_text(model, item.usd_per_kg), item.source});
+            }
+            c.add_row({"total", sig(rv.cost_usd / feed.mass_kg * 1000.0), "", "", ""});
+            c.print(out, format);
+            if (rv.break_even)
+                out << (md ? "\n" : "") << "break-even: net = 0 at " << rv.break_even->form << " "
+                    << sig(rv.break_even->price_usd_per_kg) << " USD/kg (price used "
+                    << sig(rv.break_even->current_usd_per_kg) << ")\n";
         } else {
-            out << (md ? "\n" : "") << "no processing cost for this route in routes/costs.csv: net = gross\n";
+            out << (md ? "\n" : "") << "no cost data for this route in routes/costs.csv: net unknown, not ranked\n";
         }
     }
 
-    // The best route's tornado; the JSON carries every route's.
-    for (std::size_t i = 0; i < swings.size() && i < routes.size() && i < 1; ++i) {
-        out << '\n' << (md ? "### " : "") << "What moves the net value of " << model.routes[routes[i].route].id
+    // Every route's tornado: of the net, or of the gross for a route without cost data.
+    for (std::size_t i = 0; i < swings.size() && i < routes.size(); ++i) {
+        out << '\n' << (md ? "### " : "") << "What moves the " << (routes[i].costed() ? "net" : "gross")
+            << " value of " << model.routes[routes[i].route].id
             << " (USD per t of feed; each at its low and high, others nominal)\n";
         if (md) out << '\n';
         if (swings[i].empty()) {
             out << "no price or cost in this valuation has a low/high range\n";
             continue;
         }
-        TextTable t({"parameter", "low", "high", "net at low", "net at high", "swing", "row"},
+        TextTable t({"parameter", "low", "high", "at low", "at high", "swing", "row"},
                     {Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right, Align::Left});
         for (const auto& s : swings[i]) {
             t.add_row({kind_label(s), sig(shown(s, s.low)), sig(shown(s, s.high)), sig(s.net_usd_per_t_at_low),

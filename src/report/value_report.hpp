@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/questions/feed_value.hpp"
+#include "engine/uncertainty/value_uncertainty.hpp"
+#include "io/price_overrides.hpp"
 #include "model/model.hpp"
 #include "report/format.hpp"
 
@@ -27,15 +29,22 @@ std::vector<std::string> price_dates(const FormsValue& value);
 //! "prices of 2025-06-18 to 2025-09-30 (materials/prices.csv)": for tables and footers.
 std::string price_dates_note(const Model& model, const std::vector<std::string>& dates);
 
+//! What a `value` run adds to the valuation: the --price overrides and, with --samples, the
+//! uncertainty (over the routes in the order of the valuation).
+struct ValueExtras {
+    std::vector<AppliedOverride> overrides;
+    const ValueUncertainty* uncertainty = nullptr;
+};
+
 //! JSON of `reclaim value`: {"feedstock", "mass_kg", "routes": [...], "sensitivity": [...], ...}.
 nlohmann::json value_json(const Model& model, const Feedstock& feed, const std::vector<RouteValue>& routes,
                           const std::vector<std::vector<PriceSwing>>& swings,
-                          const std::vector<RefusedRoute>& left_out = {});
+                          const std::vector<RefusedRoute>& left_out = {}, const ValueExtras& extras = {});
 
 //! `reclaim value` as a table, Markdown, CSV (one row per route and form) or JSON.
 //! `left_out`: the routes not ranked because they do not take the feed.
 void write_value(std::ostream& out, Format format, const Model& model, const Feedstock& feed,
                  const std::vector<RouteValue>& routes, const std::vector<std::vector<PriceSwing>>& swings,
-                 const std::vector<RefusedRoute>& left_out = {});
+                 const std::vector<RefusedRoute>& left_out = {}, const ValueExtras& extras = {});
 
 }  // namespace reclaim

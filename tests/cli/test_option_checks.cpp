@@ -61,3 +61,16 @@ TEST_CASE("Units, mass and collection outside what they take are usage errors na
     CHECK(run_reclaim(kTiny + " value bev --mass 2.5t").exit_code == 0);
     CHECK(run_reclaim(kTiny + " assess bev --collection 0.5 --units 3").exit_code == 0);
 }
+
+TEST_CASE("A --mass without a unit is a usage error asking for one", "[cli][options][value]")
+{
+    // The default is 1t; a bare 20 used to mean 20 kg. Both commands that take --mass refuse it.
+    for (const std::string args : {"value bev --mass 20", "assess bev --mass 20"}) {
+        auto r = run_reclaim(kTiny + " " + args);
+        INFO(args << "\n" << r.out);
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.out, Contains("--mass"));
+        CHECK_THAT(r.out, Contains("give a unit: 20t or 20kg"));
+    }
+    CHECK(run_reclaim(kTiny + " value bev --mass 20kg").exit_code == 0);
+}

@@ -130,6 +130,7 @@ TEST_CASE("Two routes are valued by hand and ranked by net value per tonne", "[e
     CHECK(pyro.value.forms[1].kg == Approx(16 * kNd2o3PerNd).epsilon(1e-9));
     CHECK(pyro.value.forms[1].price_usd_per_kg == Approx(80.0));
     CHECK(pyro.cost_usd == Approx(100.0));
+    REQUIRE(pyro.net_usd_per_t.has_value());
     CHECK(pyro.net_usd_per_t == Approx(3453.48).margin(0.01));
     CHECK(pyro.value.unpriced == 0);
 }
@@ -181,9 +182,10 @@ TEST_CASE("The price tornado ranks the prices and the cost by their swing of the
     CHECK(swings[0].kind == "price");
     CHECK(swings[0].label == "li2co3");
     CHECK(swings[0].swing_usd_per_t() == Approx(6 * 45 * kLi2co3PerLi).epsilon(1e-9));
-    CHECK(swings[0].net_usd_per_t_at_low == Approx(hydro.net_usd_per_t - 2 * 45 * kLi2co3PerLi).epsilon(1e-9));
+    CHECK(swings[0].net_usd_per_t_at_low == Approx(*hydro.net_usd_per_t - 2 * 45 * kLi2co3PerLi).epsilon(1e-9));
     CHECK(swings[1].label == "CoSO4·7H2O");
     CHECK(swings[1].swing_usd_per_t() == Approx(1087.49).margin(0.01));
     CHECK(swings[2].kind == "cost");
-    CHECK(swings[2].net_usd_per_t_at_high == Approx(hydro.net_usd_per_t - 100).epsilon(1e-9));
+    CHECK(swings[2].label == "hydro/processing");
+    CHECK(swings[2].net_usd_per_t_at_high == Approx(*hydro.net_usd_per_t - 100).epsilon(1e-9));
 }

@@ -80,6 +80,22 @@ TEST_CASE("check warns about a price row that no recovered form uses, naming its
     }
 }
 
+TEST_CASE("The unused-price warning hints at '.' against '·' when only the dot differs from a recovered form",
+          "[io][check][prices]")
+{
+    TempData d;
+    d.append("materials/prices.csv", "nickel sulfate,Ni,NiSO4.6H2O,5,,,USD/kg,2025-06-30,example only\n"
+                                     "made up,Ni,Ni3Co,5,,,USD/kg,2025-06-30,example only\n");
+    auto r = run_reclaim(check(d));
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Contains("materials/prices.csv:5: column 'form': 'NiSO4.6H2O' is the form of no recovered:<form> sink "
+                               "of routes/transfers.csv: this price is never used: the routes recover 'NiSO4·6H2O', which "
+                               "differs only by '.' against '·' (U+00B7)"));
+    // A form that is not a dot away from a recovered one gets the general question.
+    CHECK_THAT(r.out, Contains("materials/prices.csv:6: column 'form': 'Ni3Co' is the form of no recovered:<form> sink of "
+                               "routes/transfers.csv: this price is never used (is the form spelt as the routes spell it?)"));
+}
+
 TEST_CASE("Warnings leave the shipped data valid and standard output of a valid check one line", "[io][check][prices]")
 {
     // The shipped prices of nd2o3, co_metal and ni_metal are reference prices no route recovers.

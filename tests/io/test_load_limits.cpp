@@ -76,7 +76,7 @@ TEST_CASE("A price or a route cost of 1e308 is outside the range", "[io][limits]
 {
     TempData d;
     REQUIRE(d.replace("materials/prices.csv", "Li2CO3,10,8,14,", "Li2CO3,1e308,,,"));
-    d.write("routes/costs.csv", "route,value,unit,date,source\nlib_hydro,1e308,USD/t,2025,example only\n");
+    d.write("routes/costs.csv", "route,item,value,unit,date,source\nlib_hydro,processing,1e308,USD/t,2025,example only\n");
     auto diag = load(d);
     INFO(all_problems(diag));
     CHECK(has_problem(diag, "materials/prices.csv", 2, kRange));

@@ -105,6 +105,7 @@ TEST_CASE("Route costs are read per kg of feed from USD/t or USD/kg", "[io][rout
     // hydro 300 USD/t = 0.3 USD/kg, range 200..400 USD/t; pyro 0.1 USD/kg.
     const RouteCost& hydro = model.route_costs[0];
     CHECK(model.routes[hydro.route].id == "hydro");
+    CHECK(hydro.item == "processing");
     CHECK(model.params[hydro.usd_per_kg].value == Approx(0.3));
     CHECK(model.params[hydro.usd_per_kg].high == Approx(0.4));
     CHECK(hydro.date == "2025-01-01");
@@ -115,19 +116,19 @@ TEST_CASE("Route costs with an unknown route, a wrong unit or a second row are e
           "[io][routes][costs]")
 {
     test::TempData d("value");
-    d.write("routes/costs.csv", "route,value,unit,date,source\n"
-                                 "nowhere,1,USD/t,2025,x\n"
-                                 "hydro,1,EUR/t,2025,x\n"
-                                 "hydro,1,USD/t,2025,x\n"
-                                 "hydro,2,USD/t,2025,x\n"
-                                 "pyro,-1,USD/t,2025,x\n");
+    d.write("routes/costs.csv", "route,item,value,unit,date,source\n"
+                                 "nowhere,processing,1,USD/t,2025,x\n"
+                                 "hydro,processing,1,EUR/t,2025,x\n"
+                                 "hydro,processing,1,USD/t,2025,x\n"
+                                 "hydro,processing,2,USD/t,2025,x\n"
+                                 "pyro,processing,-1,USD/t,2025,x\n");
     Diagnostics diag;
     load_model(d.dir(), diag);
     std::string all;
     for (const auto& p : diag.problems()) all += p.str() + "\n";
     CHECK_THAT(all, Catch::Contains("routes/costs.csv:2: column 'route': 'nowhere' is not a route"));
     CHECK_THAT(all, Catch::Contains("routes/costs.csv:3: column 'unit': 'EUR/t' is not a cost unit"));
-    CHECK_THAT(all, Catch::Contains("routes/costs.csv:5: column 'route': 'hydro' has a cost already"));
+    CHECK_THAT(all, Catch::Contains("routes/costs.csv:5: column 'item': 'processing' is a cost of route 'hydro' already"));
     CHECK_THAT(all, Catch::Contains("routes/costs.csv:6: column 'value': '-1' must not be negative"));
 }
 

@@ -40,15 +40,23 @@ TEST_CASE("The value JSON has the documented keys", "[report][value]")
 {
     Valued v;
     auto j = value_json(v.model, v.feed, v.routes, v.swings);
-    CHECK(keys(j) == std::set<std::string>{"feedstock", "kind", "mass_kg", "feed_kg", "price_dates", "classes", "overlays",
+    CHECK(keys(j) == std::set<std::string>{"feedstock", "kind", "mass_kg", "feed_kg", "price_dates", "classes", "overlays", "price_overrides",
                                            "routes", "left_out", "sensitivity"});
     CHECK(j["feedstock"] == "feed_bm");
     CHECK(j["mass_kg"] == 1000.0);
     CHECK(j["price_dates"] == nlohmann::json::array({"2025-03-31", "2025-06-30"}));
     const auto& r = j["routes"][0];
-    CHECK(keys(r) == std::set<std::string>{"rank", "route", "name", "forms", "gross_usd", "cost_usd", "cost_usd_per_t",
-                                           "cost_date", "cost_source", "cost_origin", "net_usd", "net_usd_per_t",
-                                           "unpriced_forms", "price_dates"});
+    CHECK(keys(r) == std::set<std::string>{"rank", "ranking", "route", "name", "forms", "gross_usd", "gross_usd_per_t",
+                                           "costs", "cost_usd", "cost_usd_per_t", "cost_date", "cost_source",
+                                           "cost_origin", "net_usd", "net_usd_per_t", "break_even", "unpriced_forms",
+                                           "price_dates"});
+    REQUIRE(r["costs"].size() == 1);
+    CHECK(keys(r["costs"][0]) == std::set<std::string>{"item", "usd_per_t", "origin", "source"});
+    CHECK(r["costs"][0]["item"] == "processing");
+    CHECK(r["costs"][0]["usd_per_t"].get<double>() == Approx(300.0));
+    CHECK(r["costs"][0]["origin"] == "routes/costs.csv:2");
+    CHECK(keys(r["break_even"]) == std::set<std::string>{"form", "price_usd_per_kg", "current_usd_per_kg"});
+    CHECK(r["ranking"] == "net");
     CHECK(r["route"] == "hydro");
     CHECK(r["cost_origin"] == "routes/costs.csv:2");
     // 4570.49 - 300 (hand-computed in tests/engine/test_value.cpp)
@@ -61,7 +69,7 @@ TEST_CASE("The value JSON has the documented keys", "[report][value]")
     CHECK(f["price_origin"] == "materials/prices.csv:3");
     CHECK(keys(r["forms"][1]).count("payable_source") == 1);
     const auto& s = j["sensitivity"][0];
-    CHECK(keys(s) == std::set<std::string>{"route", "net_usd_per_t", "params"});
+    CHECK(keys(s) == std::set<std::string>{"route", "net_usd_per_t", "output", "params"});
     CHECK(keys(s["params"][0]) == std::set<std::string>{"kind", "label", "origin", "low", "high",
                                                         "net_usd_per_t_at_low", "net_usd_per_t_at_high",
                                                         "swing_usd_per_t"});

@@ -17,17 +17,26 @@ namespace {
 using Eigen::Index;
 Index ix(std::size_t i) { return static_cast<Index>(i); }
 
-double net_per_t(double net_usd, double mass_kg) { return mass_kg > 0 ? net_usd / mass_kg * 1000.0 : 0.0; }
+double per_t(double usd, double mass_kg) { return mass_kg > 0 ? usd / mass_kg * 1000.0 : 0.0; }
 
-// Gross and cost of a route's recovered forms at `values`, without solving the route again:
-// prices and costs do not change where elements go.
-void revalue(const Model& model, const Feedstock& feed, RouteValue& rv, const ParamValues& values)
+std::vector<std::string> form_names(const Model& model, std::size_t route)
 {
-    rv.value = value_forms(model, rv.recovered, values);
-    rv.cost = cost_of(model, rv.route);
-    rv.cost_usd = rv.cost ? values[rv.cost->usd_per_kg.index] * feed.mass_kg : 0.0;
-    rv.net_usd = rv.value.gross_usd - rv.cost_usd;
-    rv.net_usd_per_t = net_per_t(rv.net_usd, feed.mass_kg);
+    std::vector<std::string> out;
+    for (const auto& sink : model.routes.at(route).sinks)
+        if (sink.recovered()) out.push_back(sink.name);
+    return out;
+}
+
+// The price of the main product (the priced form of largest value) at which net = 0:
+// gross - v_main + kg x p x payable - cost = 0.
+std::optional<BreakEven> break_even(const RouteValue& rv)
+{
+    const FormValue* main = nullptr;
+    for (const auto& f : rv.value.forms)
+        if (f.priced() && f.kg > 0 && (!main || f.value_usd > main->value_usd)) main = &f;
+    if (!main || !(main->payable > 0)) return std::nullopt;
+    const double others = rv.value.gross_usd - main->value_usd;
+    return BreakEven{main->form, (rv.cost_usd - others) / (main->kg * main->payable), main->price_usd_per_kg};
 }
 
 }  // namespace
@@ -87,30 +96,98 @@ Feedstock product_feed_mass(const Model& model, std::size_t product, double mass
     return product_feed_units(model, product, mass_kg / per_unit_kg, values);
 }
 
-const RouteCost* cost_of(const Model& model, std::size_t route)
+std::vector<const RouteCost*> costs_of(const Model& model, std::size_t route)
 {
+    std::vector<const RouteCost*> out;
     for (const auto& c : model.route_costs)
-        if (c.route == route) return &c;
-    return nullptr;
+        if (c.route == route) out.push_back(&c);
+    return out;
+}
+
+FeedValuation::FeedValuation(const Model& model, const Feedstock& feed, const std::vector<std::size_t>& routes)
+    : model_(&model), feed_(feed), routes_(routes)
+{
+    std::vector<std::size_t> elements(model.elements.size());
+    for (std::size_t e = 0; e < elements.size(); ++e) elements[e] = e;
+    const auto compositions = material_compositions(model, model.params.nominal());
+    for (auto r : routes_) {
+        networks_.emplace_back(model, r, elements);
+        auto p = networks_.back().params();
+        params_.insert(params_.end(), p.begin(), p.end());
+        valuers_.emplace_back(model, form_names(model, r), compositions);
+        const FormValuer& v = valuers_.back();
+        for (std::size_t f = 0; f < v.size(); ++f) {
+            if (const Price* price = v.price(f)) {
+                params_.push_back(price->usd_per_kg);
+                if (price->payable.valid()) params_.push_back(price->payable);
+            }
+        }
+        for (const RouteCost* c : costs_of(model, r)) params_.push_back(c->usd_per_kg);
+    }
+    std::erase_if(params_, [](ParamId id) { return !id.valid(); });
+    std::sort(params_.begin(), params_.end(), [](ParamId a, ParamId b) { return a.index < b.index; });
+    params_.erase(std::unique(params_.begin(), params_.end()), params_.end());
+}
+
+ShareSets FeedValuation::share_sets() const
+{
+    return reclaim::share_sets(*model_, model_->params, routes_, {}, {});
+}
+
+void FeedValuation::revalue(std::size_t i, RouteValue& rv, const ParamValues& values) const
+{
+    const Model& model = *model_;
+    rv.value = valuers_.at(i).value(rv.recovered, values);
+    rv.gross_usd_per_t = per_t(rv.value.gross_usd, feed_.mass_kg);
+    rv.costs = costs_of(model, rv.route);
+    rv.cost_items_usd.clear();
+    rv.cost_usd = 0.0;
+    for (const RouteCost* c : rv.costs) {
+        rv.cost_items_usd.push_back(values[c->usd_per_kg.index] * feed_.mass_kg);
+        rv.cost_usd += rv.cost_items_usd.back();
+    }
+    rv.net_usd.reset();
+    rv.net_usd_per_t.reset();
+    rv.break_even.reset();
+    if (!rv.costed()) return;
+    rv.net_usd = rv.value.gross_usd - rv.cost_usd;
+    rv.net_usd_per_t = per_t(*rv.net_usd, feed_.mass_kg);
+    rv.break_even = break_even(rv);
+}
+
+std::vector<RouteValue> FeedValuation::evaluate(const ParamValues& values)
+{
+    std::vector<RouteValue> out;
+    for (std::size_t i = 0; i < routes_.size(); ++i) {
+        networks_[i].evaluate(values, Detail::Headline);
+        RouteValue rv;
+        rv.route = routes_[i];
+        rv.recovered = recovered_forms(*model_, networks_[i].solution(), feed_.element_kg);
+        revalue(i, rv, values);
+        out.push_back(std::move(rv));
+    }
+    return out;
 }
 
 RouteValue value_route(const Model& model, const Feedstock& feed, std::size_t route, const ParamValues& values)
 {
-    RouteSolution solution = solve_route(model, route, values);
-    RouteValue rv;
-    rv.route = route;
-    rv.recovered = recovered_forms(model, solution, feed.element_kg);
-    revalue(model, feed, rv, values);
-    return rv;
+    return FeedValuation(model, feed, {route}).evaluate(values).front();
+}
+
+void rank_routes(std::vector<RouteValue>& values)
+{
+    std::stable_sort(values.begin(), values.end(), [](const RouteValue& a, const RouteValue& b) {
+        if (a.costed() != b.costed()) return a.costed();
+        if (a.costed()) return *a.net_usd_per_t > *b.net_usd_per_t;
+        return a.gross_usd_per_t > b.gross_usd_per_t;
+    });
 }
 
 std::vector<RouteValue> value_routes(const Model& model, const Feedstock& feed, const std::vector<std::size_t>& routes,
                                      const ParamValues& values)
 {
-    std::vector<RouteValue> out;
-    for (auto r : routes) out.push_back(value_route(model, feed, r, values));
-    std::stable_sort(out.begin(), out.end(),
-                     [](const RouteValue& a, const RouteValue& b) { return a.net_usd_per_t > b.net_usd_per_t; });
+    auto out = FeedValuation(model, feed, routes).evaluate(values);
+    rank_routes(out);
     return out;
 }
 
@@ -119,7 +196,7 @@ double PriceSwing::swing_usd_per_t() const { return std::abs(net_usd_per_t_at_hi
 std::vector<PriceSwing> price_sensitivity(const Model& model, const Feedstock& feed, const RouteValue& value,
                                           const ParamValues& values)
 {
-    // The ranged prices, payables and cost behind the value, each once, with what they belong to.
+    // The ranged prices, payables and cost items behind the value, each once, with what they belong to.
     std::vector<PriceSwing> candidates;
     std::set<std::uint32_t> seen;
     auto consider = [&](std::string kind, std::string label, ParamId id) {
@@ -132,17 +209,18 @@ std::vector<PriceSwing> price_sensitivity(const Model& model, const Feedstock& f
         consider("price", f.form, f.price->usd_per_kg);
         if (f.price->payable.valid()) consider("payable", f.form, f.price->payable);
     }
-    if (value.cost) consider("cost", model.routes[value.route].id, value.cost->usd_per_kg);
+    for (const RouteCost* c : value.costs) consider("cost", model.routes[value.route].id + "/" + c->item, c->usd_per_kg);
     std::vector<ParamId> ids;
     for (const auto& c : candidates) ids.push_back(c.param);
     // Prices and costs do not change where elements go: the route is not solved again.
+    const FeedValuation valuation(model, feed, {value.route});
     const Sampler sampler(model.params, ids, ShareSets{}, 0);
     const auto bars = tornado(sampler, ids, [&](const ParamValues& v) {
         ParamValues at = values;
         for (ParamId id : ids) at[id.index] = v[id.index];
         RouteValue rv = value;
-        revalue(model, feed, rv, at);
-        return rv.net_usd_per_t;
+        valuation.revalue(0, rv, at);
+        return rv.net_usd_per_t.value_or(rv.gross_usd_per_t);
     }, ids.size());
     std::vector<PriceSwing> out;
     for (const auto& b : bars) {
