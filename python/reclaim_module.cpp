@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <stdexcept>
@@ -73,6 +74,12 @@ void write_all(int fd, const std::string& text)
                             const Capture& problems)
 {
     int code = 4;
+    // The signals as the binary starts with them, not as Python set them (its SIGINT handler only
+    // sets a flag for the interpreter, and it ignores SIGPIPE).
+    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) std::signal(sig, SIG_DFL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, nullptr);
     if (dup2(out.fd(), STDOUT_FILENO) >= 0 && dup2(err.fd(), STDERR_FILENO) >= 0) {
         try {
             code = reclaim::cli::run_command(argv, [&](const std::vector<reclaim::Problem>& list) {
@@ -102,6 +109,7 @@ py::tuple call(const std::vector<std::string>& args)
     argv.insert(argv.end(), args.begin(), args.end());
     Capture out("reclaim-stdout"), err("reclaim-stderr"), problems("reclaim-problems");
     int status = 0;
+    bool interrupted = false;
     {
         py::gil_scoped_release unlocked;
         std::fflush(nullptr);  // nothing of the parent's buffers is written twice by the child
@@ -110,8 +118,16 @@ py::tuple call(const std::vector<std::string>& args)
         if (pid == 0) run_child(argv, out, err, problems);
         while (waitpid(pid, &status, 0) < 0) {
             if (errno != EINTR) throw std::runtime_error("reclaim: lost the command (waitpid failed)");
+            // A signal for Python (Ctrl-C, a notebook's interrupt, which reaches this process
+            // only): the command is stopped the way the binary is, its temporaries removed.
+            py::gil_scoped_acquire locked;
+            if (PyErr_CheckSignals() != 0) {
+                interrupted = true;
+                kill(pid, SIGINT);
+            }
         }
     }
+    if (interrupted) throw py::error_already_set();
     int code;
     if (WIFEXITED(status)) code = WEXITSTATUS(status);
     else code = -(WIFSIGNALED(status) ? WTERMSIG(status) : 0);  // stopped by a signal

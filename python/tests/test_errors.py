@@ -57,3 +57,20 @@ def test_unknown_product_is_a_usage_error():
 def test_bad_option_is_a_usage_error():
     with pytest.raises(reclaim.UsageError):
         reclaim.assess("bev_nmc811", collection=1.5)
+
+
+def test_interrupt_stops_the_command():
+    # Ctrl-C (or a notebook's interrupt, which reaches only the Python process) stops the command
+    # at once instead of waiting for it to finish.
+    import signal
+    import threading
+    import time
+
+    main = threading.get_ident()
+    timer = threading.Timer(0.5, signal.pthread_kill, (main, signal.SIGINT))
+    start = time.monotonic()
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        reclaim.run("uk-2035", samples=200000, threads=1)  # about 15 s of work
+    timer.join()
+    assert time.monotonic() - start < 5
