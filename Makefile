@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?=
 
-.PHONY: deps configure build run test bench fuzz clean
+.PHONY: deps configure build run test python-install bench fuzz clean
 
 deps:
 	scripts/install-deps
@@ -22,6 +22,13 @@ run: build
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The Python module (docs/python.md) into the user's site-packages, where a plain python3 finds it.
+PYTHON ?= /usr/bin/python3
+python-install: build
+	@test -f $(BUILD)/python/reclaim/__init__.py || { echo "python-install: no module in $(BUILD)/python (install pybind11-dev and python3-dev: make deps)" >&2; exit 1; }
+	site=$$($(PYTHON) -m site --user-site) && mkdir -p "$$site" && rm -rf "$$site/reclaim" && \
+	  cp -r $(BUILD)/python/reclaim "$$site/reclaim" && echo "installed the reclaim module in $$site"
 
 bench: build
 	@for b in $(BUILD)/bench/bench_*; do echo "== $$b"; $$b || exit 1; done

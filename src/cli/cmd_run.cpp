@@ -1,5 +1,6 @@
 // reclaim run [SCENARIO]: the scenario over time against its targets; writes
-// reports/<scenario>/results.json, results.csv and report.html and prints the headline.
+// reports/<scenario>/results.json, results.csv (described by datapackage.json) and report.html and
+// prints the headline.
 
 #include <iostream>
 #include <sstream>
@@ -14,7 +15,9 @@
 #include "engine/questions/scenario.hpp"
 #include "engine/questions/targets.hpp"
 #include "io/load_scenario.hpp"
+#include "report/datapackage.hpp"
 #include "report/html.hpp"
+#include "report/iamc.hpp"
 #include "report/json_text.hpp"
 #include "report/run_html.hpp"
 #include "report/run_report.hpp"
@@ -35,7 +38,7 @@ void add_run(CLI::App& app, Globals& g)
     static MonteCarloArgs mc;
     mc.add_to(cmd, "tornado of an element's recycled share in a year, e.g. Nd:2035 (default: the first target)");
     cmd->callback([&g] {
-        Format format = g.format_for("run", {Format::Table, Format::Csv, Format::Json, Format::Md, Format::Html});
+        Format format = g.format_for("run", {Format::Table, Format::Csv, Format::Json, Format::Md, Format::Html, Format::Iamc});
         mc.validate();
         const Model model = g.load();
         auto dir = find_scenario(g.data_dir(), scenario_name);
@@ -73,6 +76,7 @@ void add_run(CLI::App& app, Globals& g)
         Output out(g);
         if (format == Format::Json) out.stream() << json;
         else if (format == Format::Csv) out.stream() << csv();
+        else if (format == Format::Iamc) write_run_iamc(out.stream(), model, sc, result);
         else if (format == Format::Html) out.stream() << html;
         else if (format == Format::Md) render_markdown(out.stream(), *doc);
         else {
@@ -86,12 +90,13 @@ void add_run(CLI::App& app, Globals& g)
         if (!no_files) {
             files.add(folder / "results.json", json);
             files.add(folder / "results.csv", csv());
+            files.add(folder / "datapackage.json", json_text(run_datapackage(sc), "datapackage.json"));
             files.add(folder / "report.html", html);
         }
         out.stage(files);
         files.commit();
         if (!no_files && !g.quiet)
-            std::cerr << "reclaim run: wrote " << (folder / "results.json").string() << ", results.csv and report.html\n";
+            std::cerr << "reclaim run: wrote " << (folder / "results.json").string() << ", results.csv, datapackage.json and report.html\n";
         out.close();
     });
 }

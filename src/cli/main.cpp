@@ -1,70 +1,12 @@
 // reclaim: element-by-element material recovery from products through recycling routes.
-// Parse, call the library, turn failure into an exit code; nothing else lives here.
+// The whole command line is run_command() (cli/command.hpp); nothing else lives here.
 
-#include <iostream>
-#include <new>
+#include <string>
+#include <vector>
 
-#include "cli/context.hpp"
-#include "core/error.hpp"
+#include "cli/command.hpp"
 
 int main(int argc, char** argv)
 {
-    using namespace reclaim;
-    using namespace reclaim::cli;
-
-    CLI::App app{"reclaim: how much of each element comes back from products through recycling routes"};
-    app.set_version_flag("--version", std::string("reclaim ") + RECLAIM_VERSION);
-    app.require_subcommand(1);
-    app.fallthrough();
-    Globals g;
-    app.add_option("--data", g.data, "data folder (materials/, products/, routes/, scenarios/)")
-        ->check(CLI::ExistingDirectory);
-    app.add_option("--overlay", g.overlays,
-                   "a folder of data files holding only the rows that change, applied on top of --data "
-                   "(repeatable, in order; docs/data-format.md)")
-        ->check(CLI::ExistingDirectory);
-    app.add_option("--format", g.format, "output format")
-        ->check(CLI::IsMember({"table", "csv", "json", "md", "html"}));
-    app.add_option("-o,--output", g.output, "write to FILE instead of standard output");
-    app.add_flag("-q,--quiet", g.quiet, "no progress or notes on standard error");
-    auto* prices = app.add_option("--prices", g.prices, "price list to use instead of materials/prices.csv (same columns)")
-                       ->check(CLI::ExistingFile);
-    app.add_flag("--merge", g.merge_prices, "with --prices: add its rows to materials/prices.csv instead of replacing it")
-        ->needs(prices);
-
-    add_check(app, g);
-    add_list(app, g);
-    add_show(app, g);
-    add_assess(app, g);
-    add_compare(app, g);
-    add_value(app, g);
-    add_run(app, g);
-    add_improve(app, g);
-
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        return code == 0 ? kOk : kUsage;
-    } catch (const InputError& e) {
-        std::cerr << "reclaim: the input has " << e.problems().size() << " problem(s):\n" << e.what() << '\n';
-        return kProblems;
-    } catch (const LookupError& e) {
-        std::cerr << "reclaim: " << e.what() << '\n';
-        return kUsage;
-    } catch (const UsageError& e) {
-        std::cerr << "reclaim: " << e.what() << '\n';
-        return kUsage;
-    } catch (const BalanceError& e) {
-        std::cerr << "reclaim: mass balance violated: " << e.what() << '\n';
-        return kBalance;
-    } catch (const std::bad_alloc&) {
-        std::cerr << "reclaim: out of memory: the question needs more memory than this machine can give "
-                     "(take fewer --samples, or a smaller scenario)\n";
-        return kFailure;
-    } catch (const std::exception& e) {
-        std::cerr << "reclaim: " << e.what() << '\n';
-        return kFailure;
-    }
-    return g.exit_code;
+    return reclaim::cli::run_command(std::vector<std::string>(argv, argv + argc));
 }

@@ -15,6 +15,7 @@ std::optional<Format> parse_format(std::string_view text)
     if (text == "json") return Format::Json;
     if (text == "md") return Format::Md;
     if (text == "html") return Format::Html;
+    if (text == "iamc") return Format::Iamc;
     return std::nullopt;
 }
 
@@ -26,6 +27,7 @@ std::string_view format_name(Format f)
     case Format::Json: return "json";
     case Format::Md: return "md";
     case Format::Html: return "html";
+    case Format::Iamc: return "iamc";
     }
     return "?";
 }

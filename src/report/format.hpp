@@ -9,7 +9,7 @@
 
 namespace reclaim {
 
-enum class Format { Table, Csv, Json, Md, Html };
+enum class Format { Table, Csv, Json, Md, Html, Iamc };
 
 std::optional<Format> parse_format(std::string_view text);
 std::string_view format_name(Format f);
