@@ -4,6 +4,7 @@
 
 #include "cli/context.hpp"
 #include "engine/evaluate/route_network.hpp"
+#include "engine/evaluate/plan_shares.hpp"
 #include "io/load.hpp"
 #include "report/show_report.hpp"
 

@@ -1,5 +1,7 @@
 // reclaim compare PRODUCT --plans A,B | --routes A,B, or --products A,B: assessments side by side.
 
+#include <algorithm>
+
 #include "cli/assess_options.hpp"
 #include "cli/monte_carlo_args.hpp"
 #include "engine/uncertainty/assess_uncertainty.hpp"
@@ -49,6 +51,13 @@ void add_compare(CLI::App& app, Globals& g)
         std::vector<Assessment> as;
         std::vector<AssessOptions> options;
         const std::vector<std::string>& ids = !product_ids.empty() ? product_ids : !plan_ids.empty() ? plan_ids : route_ids;
+        // Columns are told apart by what differs between them: each id once, and at least two
+        // products (a comparison of one product is `assess`).
+        for (std::size_t k = 0; k < ids.size(); ++k)
+            if (std::find(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(k), ids[k]) != ids.begin() + static_cast<std::ptrdiff_t>(k))
+                throw UsageError("compare: '" + ids[k] + "' is given twice");
+        if (!product_ids.empty() && product_ids.size() < 2)
+            throw UsageError("compare --products needs at least two products (one product: reclaim assess)");
         for (const auto& id : ids) {
             AssessOptions o = args.options(model, product_ids.empty() ? args.product : id);
             if (!product_ids.empty()) set_treatment(model, plan_id, route_id, o);

@@ -237,6 +237,13 @@ bool CsvTable::has(std::string_view column) const
     return std::find(columns_.begin(), columns_.end(), column) != columns_.end();
 }
 
+bool CsvTable::has(const CsvRow& row, std::string_view column) const
+{
+    if (file_columns_.empty() || row.file >= file_columns_.size()) return has(column);
+    const auto& cols = file_columns_[row.file];
+    return std::find(cols.begin(), cols.end(), column) != cols.end();
+}
+
 const std::string& CsvTable::cell(const CsvRow& row, std::string_view column) const
 {
     static const std::string empty;

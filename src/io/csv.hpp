@@ -63,11 +63,14 @@ public:
     [[nodiscard]] std::size_t header_line() const { return header_line_; }
     [[nodiscard]] const std::vector<CsvRow>& rows() const { return rows_; }
     [[nodiscard]] bool has(std::string_view column) const;
+    //! Whether the file `row` came from has `column`: under an overlay that adds a column, the
+    //! data's own rows have an empty cell in it that the data never wrote.
+    [[nodiscard]] bool has(const CsvRow& row, std::string_view column) const;
     //! The cell of `column` in `row`; "" if the (optional) column is absent.
     [[nodiscard]] const std::string& cell(const CsvRow& row, std::string_view column) const;
     [[nodiscard]] Location at(const CsvRow& row, std::string_view column = {}) const;
     //! Applies the rows of an overlay's copy of this file (data_source.hpp): rows with the same
-    //! `key` cells replace this table's, a row whose `value` (else `name`) is `-` removes them,
+    //! `key` cells replace this table's, a row whose `value` (else `name`, else `model`) is `-` removes them,
     //! others are added; each row keeps the file and line it came from.
     void apply_overlay(const CsvTable& top, const std::vector<std::string_view>& key, Diagnostics& diag);
     //! False if the file could not be read or its header was unusable.
@@ -77,6 +80,7 @@ private:
     std::string display_;
     std::vector<std::string> files_;  //!< display names of the files rows came from; [0] = display_
     std::vector<std::string> columns_;
+    std::vector<std::vector<std::string>> file_columns_;  //!< per entry of files_, its header (set by apply_overlay)
     std::size_t header_line_ = 0;
     std::vector<CsvRow> rows_;
     bool ok_ = false;

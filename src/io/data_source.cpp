@@ -29,8 +29,12 @@ std::string key_text(const std::vector<std::string_view>& columns, const Key& k)
     return out;
 }
 
-// The cell that marks a removal: `value`, else `name`.
-std::string_view removal_column(const CsvTable& t) { return t.has("value") ? "value" : "name"; }
+// The cell that marks a removal: `value`, else `name`, else `model` (lifetimes).
+std::string_view removal_column(const CsvTable& t)
+{
+    if (t.has("value")) return "value";
+    return t.has("name") ? "name" : "model";
+}
 
 }  // namespace
 
@@ -84,6 +88,8 @@ CsvTable DataSource::table(const std::string& rel, const CsvSchema& schema, Diag
 void CsvTable::apply_overlay(const CsvTable& top, const std::vector<std::string_view>& key, Diagnostics& diag)
 {
     if (!ok_) return;
+    if (file_columns_.empty()) file_columns_.push_back(columns_);  // the data's own header
+    file_columns_.push_back(top.columns_);
     // Columns the overlay has and the base does not: empty in the base rows.
     for (const auto& c : top.columns_) {
         if (has(c)) continue;

@@ -41,11 +41,6 @@ void check_scenarios(const std::filesystem::path& data_dir, const Model& model, 
 //! (compared as Model::form_key does): a price the valuer never uses, likely a misspelt form.
 std::vector<Problem> unused_prices(const Model& model);
 
-//! A warning for each treatment class used in a bill of materials that a plan sends to no route
-//! (no row of the plan for the class, for every product): it would be untreated. At the first
-//! BoM line of the class, naming the plan; for `check`.
-std::vector<Problem> unrouted_classes(const Model& model);
-
 //! The data folder used without --data: $RECLAIM_DATA, else the data installed with the
 //! binary, else the source tree's folders.
 std::filesystem::path default_data_dir();

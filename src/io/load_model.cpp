@@ -90,30 +90,6 @@ std::vector<Problem> unused_prices(const Model& model)
     return out;
 }
 
-std::vector<Problem> unrouted_classes(const Model& model)
-{
-    // The first BoM line of each class, in class order.
-    std::vector<std::size_t> first_line(model.classes.size(), 0);
-    for (const auto& p : model.products)
-        for (const auto& l : p.bom)
-            if (l.treatment_class != npos && (first_line[l.treatment_class] == 0 || l.line < first_line[l.treatment_class]))
-                first_line[l.treatment_class] = l.line;
-    std::vector<Problem> out;
-    for (const auto& plan : model.plans) {
-        for (std::size_t c = 0; c < model.classes.size(); ++c) {
-            if (first_line[c] == 0) continue;
-            const bool routed = std::any_of(plan.shares.begin(), plan.shares.end(), [&](const PlanShare& s) {
-                return s.treatment_class == c && s.product == npos;
-            });
-            if (routed) continue;
-            out.push_back(Problem{Location{"products/bom.csv", first_line[c], "class"}, model.classes[c],
-                                  "is sent to no route by plan '" + plan.id +
-                                      "' (routes/plans.csv has no row for it): under that plan it is untreated"});
-        }
-    }
-    return out;
-}
-
 std::filesystem::path default_data_dir()
 {
     namespace fs = std::filesystem;

@@ -95,7 +95,7 @@ void load_routes(const DataSource& src, Model& model, Diagnostics& diag)
         }
         Route route;
         // Without the column (data written before it existed) every route takes any class.
-        if (t.has("accepts")) {
+        if (t.has(r, "accepts")) {  // a row from a file without the column takes any class
             auto accepts = parse_accepts(t.cell(r, "accepts"));
             if (accepts) route.accepts = std::move(*accepts);
             else diag.add(t.at(r, "accepts"), t.cell(r, "accepts"),

@@ -567,7 +567,17 @@ Scenario load_scenario(const fs::path& dir, const Model& model, Diagnostics& dia
             if (item && route) {
                 auto ri = model.find_route(*route);
                 if (!ri) diag.add(t->at(r, "route"), *route, "is not a route of routes/routes.csv");
-                if (auto e = model.elements.find(*item)) key = Key{0, *e, ri.value_or(npos)};
+                if (auto e = model.elements.find(*item)) {
+                    key = Key{0, *e, ri.value_or(npos)};
+                    // An element has no treatment class: only a route that takes any class takes it.
+                    if (ri && !model.routes[*ri].accepts.empty()) {
+                        diag.add(t->at(r, "item"), *item,
+                                 "is an element, which has no treatment class, and route '" + model.routes[*ri].id +
+                                     "' accepts only " + model.routes[*ri].accepts_text() + " (" +
+                                     model.routes[*ri].row_text() + "): give the scrap as a material with a class");
+                        key.reset();
+                    }
+                }
                 else if (auto m = model.find_material(*item)) {
                     key = Key{1, *m, ri.value_or(npos)};
                     if (ri && !model.routes[*ri].accepts_material(model.materials[*m])) {

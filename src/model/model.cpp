@@ -53,6 +53,12 @@ bool Route::accepts_material(const Material& material) const
     return accepts.empty() || (!material.treatment_class.empty() && accepts_class(material.treatment_class));
 }
 
+bool route_takes(const Model& model, const Route& route, const BomLine& line)
+{
+    if (line.treatment_class != npos && route.accepts_class(model.classes[line.treatment_class])) return true;
+    return line.kind == BomLine::Kind::Material && route.accepts_material(model.materials[line.item]);
+}
+
 std::string Route::accepts_text() const
 {
     if (accepts.empty()) return "any class";

@@ -221,6 +221,9 @@ struct Model {
 //! Why `route` does not take class `cls`: "class 'battery' is sent to 'magnet_hpms', which
 //! accepts only magnet".
 [[nodiscard]] std::string refused_class(const Model& model, std::size_t route, const std::string& cls);
+//! Whether `route` takes a BoM line as feed: by the line's class, or, for a material line, by its
+//! material's class (a route that takes any class takes it).
+[[nodiscard]] bool route_takes(const Model& model, const Route& route, const BomLine& line);
 //! Why `route` does not take `material` as feed, in the same words.
 [[nodiscard]] std::string refused_feed(const Model& model, std::size_t route, const Material& material);
 

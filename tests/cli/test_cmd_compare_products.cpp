@@ -58,6 +58,14 @@ TEST_CASE("compare --products refuses a product together with PRODUCT or --plans
     auto none = run_reclaim(kData + " compare --plan today");
     CHECK(none.exit_code == 2);
     CHECK_THAT(none.out, Contains("--products A,B"));
+    // Columns are told apart by what differs: a product twice, or one product, is refused.
+    auto twice = run_reclaim(kData + " compare --products bev,bev --plan today");
+    CHECK(twice.exit_code == 2);
+    CHECK_THAT(twice.out, Contains("'bev' is given twice"));
+    auto one = run_reclaim(kData + " compare --products bev --plan today");
+    CHECK(one.exit_code == 2);
+    CHECK_THAT(one.out, Contains("at least two products"));
+    CHECK(run_reclaim(kData + " compare bev --plans today,today").exit_code == 2);
     auto table = run_reclaim(kData + " compare --products bev,traction_motor --plan today");
     CHECK(table.exit_code == 0);
     CHECK_THAT(table.out, Contains("Products compared under plan today"));

@@ -76,8 +76,9 @@ TEST_CASE("improve separates one part of a shared class and sends it alone to it
 {
     TempData d;
     hand_case(d);
-    // A second magnet part beside the motor's: 0.1 kg, also 24% Nd.
-    d.append("products/bom.csv", "bev,door speakers,magnet,ndfeb_low_dy,0.1,,,,kg,test\n");
+    // A second magnet part beside the motor's: 0.1 kg in two lines, also 24% Nd.
+    d.append("products/bom.csv", "bev,door speakers,magnet,ndfeb_low_dy,0.04,,,,kg,test\n"
+                                 "bev,door speakers,magnet,ndfeb_low_dy,0.06,,,,kg,test\n");
     const auto j = improve(d, "bev --plan today --by Nd");
     // The whole class: (0.5 + 0.1) kg x 24% x 60% = 0.0864 kg.
     CHECK(change(j, "extract the magnet before shredding: route magnet_hpms")["gain"].get<double>() ==
@@ -92,12 +93,43 @@ TEST_CASE("improve separates one part of a shared class and sends it alone to it
     CHECK(rotor["gain"].get<double>() == Approx(0.072).epsilon(1e-12));
     const auto& speakers = change(j, "separate the part 'door speakers' from the rest of the magnet: route magnet_hpms");
     CHECK(speakers["gain"].get<double>() == Approx(0.0144).epsilon(1e-12));
-    // One change per part, its best route: two magnet parts and two steel parts (body, stator); a
-    // part alone in its class (the battery pack, the windings) is not separated.
+    // One change per part (both speaker lines together), its best route: two magnet parts and two
+    // steel parts (body, stator); a part alone in its class (the pack, the windings) is not separated.
     std::multiset<std::string> separated;
     for (const auto& c : j["changes"])
         if (c["kind"] == "separate_part") separated.insert(c["class"].get<std::string>());
     CHECK(separated == std::multiset<std::string>{"magnet", "magnet", "steel", "steel"});
+}
+
+TEST_CASE("improve separates a part to a route that accepts only its class", "[cli][improve][accepts]")
+{
+    TempData d;
+    hand_case(d);
+    REQUIRE(d.replace("routes/routes.csv", "id,name,entry,trl,source", "id,name,entry,trl,accepts,source"));
+    REQUIRE(d.replace("routes/routes.csv", "lib_hydro,Li-ion: shredding to black mass then hydrometallurgy,shred,9,",
+                      "lib_hydro,Li-ion: shredding to black mass then hydrometallurgy,shred,9,battery,"));
+    REQUIRE(d.replace("routes/routes.csv", "magnet_hpms,NdFeB: extraction then hydrogen processing,extract,7,",
+                      "magnet_hpms,NdFeB: extraction then hydrogen processing,extract,7,magnet,"));
+    REQUIRE(d.replace("routes/routes.csv", "shred_steel,shredded with steel,shred,9,", "shred_steel,shredded with steel,shred,9,*,"));
+    d.append("products/bom.csv", "bev,door speakers,magnet,ndfeb_low_dy,0.1,,,,kg,test\n");
+    const auto j = improve(d, "bev --plan today --by Nd");
+    // The separated class is new; the route takes it because it accepts the part's class.
+    const auto& rotor = change(j, "separate the part 'motor/rotor magnets' from the rest of the magnet: route magnet_hpms");
+    CHECK(rotor["gain"].get<double>() == Approx(0.072).epsilon(1e-12));
+    for (const auto& c : j["changes"])
+        if (c["kind"] == "separate_part" && c["class"] == "magnet") CHECK(c["route"] == "magnet_hpms");
+}
+
+TEST_CASE("improve --mass compares the same number of products", "[cli][improve]")
+{
+    TempData d;
+    hand_case(d);
+    // Leaving out the all-steel body of a car must not gain copper: with the mass held, a lighter
+    // car would count more cars.
+    const auto j = improve(d, "bev --plan today --by Cu --mass 1t");
+    const auto& body = change(j, "leave out the part 'body in white' (what its absence changes)");
+    CHECK(body["gain_kg"].find("Cu") == body["gain_kg"].end());
+    CHECK(body["gain"].get<double>() == 0.0);
 }
 
 TEST_CASE("improve --samples gives each gain's P5 to P95 on common samples", "[cli][improve][uncertainty]")

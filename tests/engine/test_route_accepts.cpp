@@ -105,6 +105,19 @@ TEST_CASE("Scrap sent to a route that does not take its material is a data error
                                      "material 'nmc811_cam' (class 'battery') is sent to 'magnet_hpms'"));
 }
 
+TEST_CASE("Scrap of a bare element is refused by a route that accepts only some classes", "[io][routes][accepts]")
+{
+    TempData d;
+    declare_feeds(d);
+    d.append("scenarios/tiny/scrap.csv", "Co,lib_hydro,2025,1,t,x\n");
+    const Model m = load(d);
+    Diagnostics diag;
+    (void)load_scenario(d.dir() / "scenarios/tiny", m, diag);
+    CHECK(reclaim::test::has_problem(diag, "scenarios/tiny/scrap.csv", 3,
+                                     "is an element, which has no treatment class, and route 'lib_hydro' accepts only battery"));
+    CHECK(diag.problems().size() == 1);
+}
+
 TEST_CASE("A route given with --route treats the classes the route accepts; the others follow the plan", "[engine][assess][accepts]")
 {
     TempData d;

@@ -106,6 +106,26 @@ TEST_CASE("Warnings leave the shipped data valid and standard output of a valid 
     CHECK(std::count(out.out.begin(), out.out.end(), '\n') == 1);
 }
 
+TEST_CASE("check counts a product's own plan rows as routing its class", "[io][check][classes]")
+{
+    // The magnet goes to magnet_hpms only by rows for the car and for the motor: every product
+    // that holds a magnet has a row for it, so nothing is untreated.
+    TempData d;
+    const std::string rows = "plan,class,route,product,value,source\n"
+                             "today,battery,lib_hydro,,0.6,x\ntoday,steel,shred_steel,,1,x\n"
+                             "today,copper,shred_steel,,1,x\ntoday,magnet,magnet_hpms,bev,1,x\n"
+                             "extract-magnets,battery,lib_hydro,,0.9,x\nextract-magnets,magnet,magnet_hpms,,1,x\n"
+                             "extract-magnets,steel,shred_steel,,1,x\nextract-magnets,copper,shred_steel,,1,x\n";
+    d.write("routes/plans.csv", rows + "today,magnet,magnet_hpms,traction_motor,1,x\n");
+    auto r = run_reclaim(check(d));
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, !Contains("is sent to no route"));
+    // Without the motor's row, the motor assessed on its own has its magnet untreated.
+    d.write("routes/plans.csv", rows);
+    auto m = run_reclaim(check(d));
+    CHECK_THAT(m.out, Contains("'magnet' is sent to no route by plan 'today' (routes/plans.csv has no row for it)"));
+}
+
 TEST_CASE("check warns about a class a plan sends to no route, naming the BoM line and the plan",
           "[io][check][classes]")
 {

@@ -108,6 +108,31 @@ TEST_CASE("An overlay that both replaces and removes one row is an error at the 
     CHECK(diag.problems().size() == 2);
 }
 
+TEST_CASE("An overlay that adds the accepts column leaves the data's routes taking any class", "[io][overlay]")
+{
+    Overlay o;
+    o.d.write("routes/routes.csv", "id,name,entry,trl,accepts,source\n"
+                                   "magnet_hpms,NdFeB extraction,extract,7,magnet,variant\n");
+    Diagnostics diag;
+    const Model m = load_model(DataSource(kTiny, {o.d.dir()}), diag);
+    REQUIRE(diag.problems().empty());
+    CHECK(m.routes[*m.find_route("magnet_hpms")].accepts == std::vector<std::string>{"magnet"});
+    CHECK(m.routes[*m.find_route("lib_hydro")].accepts.empty());  // its file has no accepts column
+    CHECK(m.routes[*m.find_route("shred_steel")].accepts_class("battery"));
+}
+
+TEST_CASE("An overlay removes a lifetime with '-' as its model", "[io][overlay]")
+{
+    Overlay o;
+    o.d.write("products/lifetimes.csv", "product,model,mean,sd,shape,scale,source\n"
+                                        "traction_motor,-,,,,,variant\n");
+    Diagnostics diag;
+    const Model m = load_model(DataSource(kTiny, {o.d.dir()}), diag);
+    REQUIRE(diag.problems().empty());
+    const auto motor = *m.find_product("traction_motor");
+    CHECK(std::none_of(m.lifetimes.begin(), m.lifetimes.end(), [&](const Lifetime& l) { return l.product == motor; }));
+}
+
 TEST_CASE("reclaim --overlay applies the folder and check names its problems", "[cli][overlay]")
 {
     Overlay o;

@@ -82,4 +82,46 @@ Eigen::MatrixXd plan_shares(const Model& model, std::size_t plan, const ParamVal
 }
 
 
+namespace {
+
+// Every (class, BoM line) of `product`'s tree: lines with a class, through sub-assemblies without one.
+void tree_classes(const Model& model, std::size_t product, std::vector<std::pair<std::size_t, std::size_t>>& out)
+{
+    for (const auto& l : model.products[product].bom) {
+        if (l.treatment_class != npos) out.emplace_back(l.treatment_class, l.line);
+        else tree_classes(model, l.item, out);  // depth bounded by the loader (64)
+    }
+}
+
+}  // namespace
+
+std::vector<Problem> unrouted_classes(const Model& model)
+{
+    std::vector<std::size_t> all(model.routes.size());
+    for (std::size_t r = 0; r < all.size(); ++r) all[r] = r;
+    std::vector<Problem> out;
+    for (std::size_t plan = 0; plan < model.plans.size(); ++plan) {
+        const PlanShares shares(model, plan, all);
+        std::vector<bool> reported(model.classes.size(), false);
+        for (std::size_t p = 0; p < model.products.size(); ++p) {
+            std::vector<std::size_t> routed;
+            for (const auto& [cls, column] : shares.cells(p)) routed.push_back(cls);
+            std::vector<std::pair<std::size_t, std::size_t>> used;
+            tree_classes(model, p, used);
+            std::sort(used.begin(), used.end());  // by class, then first line
+            for (const auto& [cls, line] : used) {
+                if (reported[cls] || std::find(routed.begin(), routed.end(), cls) != routed.end()) continue;
+                reported[cls] = true;
+                const std::string why = shares.has_own_rows(p)
+                                            ? "its rows for product '" + model.products[p].id + "' have none for it"
+                                            : "routes/plans.csv has no row for it";
+                out.push_back(Problem{Location{"products/bom.csv", line, "class"}, model.classes[cls],
+                                      "is sent to no route by plan '" + model.plans[plan].id + "' (" + why +
+                                          "): under that plan it is untreated"});
+            }
+        }
+    }
+    return out;
+}
+
 }  // namespace reclaim

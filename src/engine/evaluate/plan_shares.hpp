@@ -10,6 +10,8 @@
 #include "core/param.hpp"
 #include "model/model.hpp"
 
+#include "core/error.hpp"
+
 namespace reclaim {
 
 //! One plan compiled on some routes (the columns), for any product and parameter values.
@@ -39,6 +41,11 @@ private:
     std::vector<std::size_t> class_rows_;  //!< the rows that apply to a product without rows of its own
     std::vector<std::pair<std::size_t, std::vector<std::size_t>>> product_rows_;  //!< (product, rows that apply)
 };
+
+//! A warning for each treatment class of a product's tree that a plan sends to no route for that
+//! product (the rows that apply to it: its own, else the class-wide ones): it would be untreated.
+//! Once per plan and class, at the first BoM line of the class in that product's tree; for `check`.
+std::vector<Problem> unrouted_classes(const Model& model);
 
 //! The class-wide shares of `plan` at `values` on every route of the model: classes x routes.
 Eigen::MatrixXd plan_shares(const Model& model, std::size_t plan, const ParamValues& values,

@@ -242,15 +242,15 @@ Assessment AssessQuestion::evaluate(const ParamValues& values, Detail detail)
     a.functional_units = options_.amount.functional_units_of(model, options_.product, per_unit.sum());
     a.product_mass_kg = a.functional_units * per_unit.sum();
     if (plan_) plan_->evaluate(values, options_.product, shares_);
-    if (options_.route != npos) {
-        // The route (column 0) takes every class it accepts; the plan keeps the others.
-        const Route& route = model.routes[options_.route];
-        for (Ix c = 0; c < n_cls; ++c) {
-            if (!route.accepts_class(model.classes[static_cast<std::size_t>(c)])) continue;
-            if (options_.route_class != npos && static_cast<std::size_t>(c) != options_.route_class) continue;
-            shares_.row(c).setZero();
-            shares_(c, 0) = 1.0;
-        }
+    // The route (column 0) takes every class it accepts (or only route_class); the plan keeps the others.
+    auto to_route = [&](std::size_t cls) {
+        return options_.route != npos && model.routes[options_.route].accepts_class(model.classes[cls]) &&
+               (options_.route_class == npos || options_.route_class == cls);
+    };
+    for (Ix c = 0; c < n_cls; ++c) {
+        if (!to_route(static_cast<std::size_t>(c))) continue;
+        shares_.row(c).setZero();
+        shares_(c, 0) = 1.0;
     }
 
     const Eigen::MatrixXd content = a.functional_units * per_unit;  // classes x compiled elements
@@ -264,9 +264,7 @@ Assessment AssessQuestion::evaluate(const ParamValues& values, Detail detail)
         if (!full || !(content.row(c).sum() > 0)) continue;
         const auto cls = static_cast<std::size_t>(c);
         a.classes.push_back(cls);
-        if (options_.route != npos && model.routes[options_.route].accepts_class(model.classes[cls]) &&
-            (options_.route_class == npos || options_.route_class == cls))
-            a.route_classes.push_back(cls);
+        if (to_route(cls)) a.route_classes.push_back(cls);
         if (untreated_share > 0) a.untreated_classes.push_back(cls);
     }
     Eigen::VectorXd recovered = Eigen::VectorXd::Zero(n_loc), lost = Eigen::VectorXd::Zero(n_loc);

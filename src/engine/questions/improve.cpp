@@ -36,11 +36,12 @@ std::vector<std::size_t> same_elements(const Model& model, const std::vector<std
     return out;
 }
 
-// A part of the product's tree that goes to one class: a material line, or a sub-assembly line
-// with a class of its own. `path` names it through its sub-assemblies ("motor/rotor magnets").
+// A part of the product's tree that goes to its class(es): the classed lines of one part name in
+// one product (a material line, or a sub-assembly line with a class of its own). `path` names it
+// through its sub-assemblies ("motor/rotor magnets"); a sub-assembly used twice is one part.
 struct ClassedPart {
     std::size_t product = npos;
-    std::size_t line = npos;
+    std::vector<std::size_t> lines;
     std::string path;
 };
 
@@ -49,22 +50,16 @@ void classed_parts(const Model& model, std::size_t product, const std::string& p
     const auto& bom = model.products[product].bom;
     for (std::size_t l = 0; l < bom.size(); ++l) {
         const BomLine& line = bom[l];
-        const std::string path = prefix + line.part;
-        if (line.treatment_class != npos) {
-            const bool seen = std::any_of(out.begin(), out.end(),
-                                          [&](const ClassedPart& p) { return p.product == product && p.line == l; });
-            if (!seen) out.push_back({product, l, path});
-        } else {
-            classed_parts(model, line.item, path + "/", out);  // depth bounded by the loader (64)
+        if (line.treatment_class == npos) {
+            classed_parts(model, line.item, prefix + line.part + "/", out);  // depth bounded by the loader (64)
+            continue;
         }
+        auto it = std::find_if(out.begin(), out.end(), [&](const ClassedPart& p) {
+            return p.product == product && model.products[product].bom[p.lines.front()].part == line.part;
+        });
+        if (it == out.end()) out.push_back({product, {l}, prefix + line.part});
+        else if (std::find(it->lines.begin(), it->lines.end(), l) == it->lines.end()) it->lines.push_back(l);
     }
-}
-
-// Whether `route` takes `line` as feed: its class, or for a material line its material's class.
-bool takes(const Model& model, const Route& route, const BomLine& line)
-{
-    if (route.accepts_class(model.classes[line.treatment_class])) return true;
-    return line.kind == BomLine::Kind::Material && route.accepts_material(model.materials[line.item]);
 }
 
 }  // namespace
@@ -101,9 +96,13 @@ Improvement improve(const Model& model, const AssessOptions& options, const Impr
         throw UsageError("improve --by: an element of the model");
     const ParamValues nominal = model.params.nominal();
     Improvement out;
-    out.options = options;
     out.measure = measure;
     out.baseline = assess(model, options, nominal);
+    // Every change is tried on as many products as the baseline: with --mass, a copy without a
+    // part (or a lighter variant) would otherwise count more products in the same mass.
+    AssessOptions fixed = options;
+    fixed.amount = Amount::functional_units(out.baseline.functional_units, *model.products[options.product].unit);
+    out.options = fixed;
     out.baseline_score = improve_score(out.baseline, options.critical, measure);
 
     // Records a change assessed as `a` in the trial's model with the trial's options.
@@ -129,7 +128,7 @@ Improvement improve(const Model& model, const AssessOptions& options, const Impr
         for (std::size_t r = 0; r < model.routes.size(); ++r) {
             const Route& route = model.routes[r];
             if (!route.accepts_class(model.classes[cls])) continue;
-            AssessOptions o = options;
+            AssessOptions o = fixed;
             o.route = r;
             o.route_class = cls;
             DesignChange c;
@@ -146,33 +145,40 @@ Improvement improve(const Model& model, const AssessOptions& options, const Impr
     // plan. A part alone in its class is the class change above.
     std::vector<ClassedPart> leaves;
     classed_parts(model, options.product, "", leaves);
+    auto line_of = [&](const ClassedPart& p, std::size_t k) -> const BomLine& {
+        return model.products[p.product].bom[p.lines[k]];
+    };
     for (const auto& leaf : leaves) {
-        const BomLine& line = model.products[leaf.product].bom[leaf.line];
+        const std::size_t cls = line_of(leaf, 0).treatment_class;
         const auto shared = std::count_if(leaves.begin(), leaves.end(), [&](const ClassedPart& p) {
-            return model.products[p.product].bom[p.line].treatment_class == line.treatment_class;
+            for (std::size_t k = 0; k < p.lines.size(); ++k)
+                if (line_of(p, k).treatment_class == cls) return true;
+            return false;
         });
         if (shared < 2) continue;
         auto sep = std::make_shared<Model>(model);
         const std::size_t own = sep->intern_class("part:" + leaf.path);
-        sep->products[leaf.product].bom[leaf.line].treatment_class = own;
+        for (auto l : leaf.lines) sep->products[leaf.product].bom[l].treatment_class = own;
         std::vector<std::size_t> routes;
         for (std::size_t r = 0; r < model.routes.size(); ++r) {
-            if (!takes(model, model.routes[r], line)) continue;
+            bool all = true;
+            for (std::size_t k = 0; k < leaf.lines.size(); ++k) all = all && route_takes(model, model.routes[r], line_of(leaf, k));
+            if (!all) continue;
             if (!sep->routes[r].accepts.empty()) sep->routes[r].accepts.push_back(sep->classes[own]);
             routes.push_back(r);
         }
         const std::size_t before = out.changes.size();
         std::size_t best = npos;
         for (auto r : routes) {
-            AssessOptions o = options;
+            AssessOptions o = fixed;
             o.route = r;
             o.route_class = own;
             DesignChange c;
             c.kind = DesignChange::Kind::SeparatePart;
-            c.treatment_class = line.treatment_class;
+            c.treatment_class = cls;
             c.route = r;
             c.part = leaf.path;
-            c.text = "separate the part '" + leaf.path + "' from the rest of the " + model.classes[line.treatment_class] +
+            c.text = "separate the part '" + leaf.path + "' from the rest of the " + model.classes[cls] +
                      ": route " + model.routes[r].id;
             add(std::move(c), copied(sep, o), assess(*sep, o, nominal));
             if (best == npos || out.changes.back().gain > out.changes[best].gain) best = out.changes.size() - 1;
@@ -202,13 +208,13 @@ Improvement improve(const Model& model, const AssessOptions& options, const Impr
         c.kind = DesignChange::Kind::RemovePart;
         c.part = part;
         c.text = "leave out the part '" + part + "' (what its absence changes)";
-        add(std::move(c), copied(without, options), assess(*without, options, nominal));
+        add(std::move(c), copied(without, fixed), assess(*without, fixed, nominal));
     }
 
     // Each variant: the same product, plan, amount and collection in the variant's data.
     for (const auto& v : variants) {
         const Model& vm = *v.model;
-        AssessOptions o = options;
+        AssessOptions o = fixed;
         auto p = vm.find_product(product.id);
         auto plan = vm.find_plan(model.plans[options.plan].id);
         if (!p) throw LookupError("variant " + v.name + " (" + v.folder + ") has no product '" + product.id + "'");
