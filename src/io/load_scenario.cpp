@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // What a manifest's tables may hold: a typo must not pass silently.
-const std::vector<std::string_view> kTopKeys{"name", "description", "years", "plan", "survival",
+const std::vector<std::string_view> kTopKeys{"name", "description", "years", "plan", "survival", "demand_basis",
                                              "plans", "files", "targets", "levers"};
 const std::vector<std::string_view> kPlanKeys{"from", "plan"};
 const std::vector<std::string_view> kFileKeys{"put_on_market", "collection", "demand", "scrap", "lifetimes"};
@@ -154,6 +154,13 @@ public:
             else bad(line_of(*root.get("survival")), "survival", *s, "is not a survival convention (expected \"end\" or \"middle\")");
         }
 
+        if (auto s = text(root, "demand_basis", 1, false)) {
+            if (*s == "put_on_market") sc_.demand_basis = DemandBasis::PutOnMarket;
+            else if (*s == "demand_file") sc_.demand_basis = DemandBasis::DemandFile;
+            else bad(line_of(*root.get("demand_basis")), "demand_basis", *s,
+                     "is not a demand basis (expected \"put_on_market\" or \"demand_file\")");
+        }
+
         if (const toml::node* n = root.get("plans")) {
             const toml::array* a = n->as_array();
             if (!a || !a->is_array_of_tables()) {
@@ -188,7 +195,9 @@ public:
             if (const toml::table* t = n->as_table()) {
                 check_keys(*t, kFileKeys, "[files]");
                 for (auto key : kFileKeys) {
-                    bool required = key != "scrap" && key != "lifetimes";
+                    // With demand from what is put on the market, a demand file only adds.
+                    bool required = key != "scrap" && key != "lifetimes" &&
+                                    (key != "demand" || sc_.demand_basis == DemandBasis::DemandFile);
                     if (auto s = text(*t, key, line_of(*t), required))
                         files[std::string(key)] = {*s, line_of(*t->get(key))};
                 }
@@ -262,7 +271,8 @@ public:
                 if (!e) {
                     bad(line_of(*t.get("element")), "element", *s, "is not an element of materials/elements.csv");
                     ok = false;
-                } else if (sc_.demand_kg.size() == model_.elements.size() && sc_.demand_kg[*e].empty()) {
+                } else if (sc_.demand_basis == DemandBasis::DemandFile && sc_.demand_kg.size() == model_.elements.size() &&
+                           sc_.demand_kg[*e].empty()) {
                     bad(line_of(*t.get("element")), "element", *s,
                               "has a target but no demand: nobody demands it in the demand file");
                     ok = false;

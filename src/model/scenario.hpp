@@ -49,6 +49,15 @@ enum class SurvivalConvention {
 //! "end" or "middle".
 const char* survival_name(SurvivalConvention s);
 
+//! Where a scenario's demand comes from (`demand_basis` in scenario.toml).
+enum class DemandBasis {
+    DemandFile,   //!< the demand file alone
+    PutOnMarket,  //!< the content of the products put on the market each year, plus the demand file's rows
+};
+
+//! "demand_file" or "put_on_market".
+const char* demand_basis_name(DemandBasis b);
+
 //! From `from` on, the scenario uses `plan`.
 struct PlanSwitch {
     int from = 0;
@@ -90,11 +99,12 @@ struct Scenario {
     int first_year = 0;  //!< inclusive
     int last_year = 0;   //!< inclusive
     SurvivalConvention survival = SurvivalConvention::End;
+    DemandBasis demand_basis = DemandBasis::DemandFile;
     std::size_t plan = npos;             //!< the plan of the first year
     std::vector<PlanSwitch> plan_switches;  //!< sorted by year
     std::vector<Series> put_on_market;   //!< per product [functional units per year]; empty: none
     std::vector<Series> collection;      //!< per product [fraction], the `*` default applied
-    std::vector<Series> demand_kg;       //!< per element [kg per year]; empty: no demand given
+    std::vector<Series> demand_kg;       //!< per element [kg per year] of the demand file; empty: none
     std::vector<ScrapFlow> scrap;
     std::vector<Lifetime> lifetimes;     //!< overrides of products/lifetimes.csv
     std::vector<Target> targets;

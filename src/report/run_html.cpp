@@ -84,7 +84,8 @@ ReportDocument run_report(const Model& model, const Scenario& sc,
     if (!intro.empty() && intro.back() != '.') intro += '.';
     ReportDocument doc("Scenario: " + sc.name, intro + (intro.empty() ? "" : " ") + "Years " +
                                                   std::to_string(r.first_year) + "\u2013" + std::to_string(last_year) +
-                                                  ", survival convention '" + survival_name(r.survival) + "'." +
+                                                  ", survival convention '" + survival_name(r.survival) + "'; " +
+                                                  demand_basis_text(sc.demand_basis) + "." +
                                                   overlays_text(model.overlays));
     doc.heading("Headline");
     if (u)

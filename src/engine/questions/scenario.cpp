@@ -44,7 +44,7 @@ ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detai
     for (auto p : products_) {
         const Lifetime* lt = sc.lifetime_of(model, p);
         if (!lt) throw ScenarioError("product '" + model.products[p].id + "' has no lifetime");
-        series_.push_back(ProductSeries{p, &sc.put_on_market[p], &sc.collection[p], lt, {}, {}, {}, {}, {}});
+        series_.push_back(ProductSeries{p, &sc.put_on_market[p], &sc.collection[p], lt, {}, {}, {}, {}, {}, {}});
     }
     for (const auto& f : sc.scrap)
         if (f.kind == ScrapFlow::Kind::Material) scrap_materials_.push_back(f.item);
@@ -220,6 +220,7 @@ void ScenarioQuestion::outflows(const ParamValues& values)
         const auto survival = survival_curve(lifetime_values(*s.lifetime, values), sc.survival, nt);
         StockSeries stock = run_stock_model(inflow, survival);
         check_stock_balance(stock, "product '" + model_->products[s.product].id + "'");
+        s.inflow_units = std::move(stock.inflow);
         s.outflow = std::move(stock.outflow);
         s.stock = std::move(stock.stock);
     }
@@ -453,16 +454,29 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
 
     // The compiled rows of the model-element matrices; the other rows stay zero.
     const std::size_t n_el = model.elements.size();
-    for (auto* m : {&res.recovered_eol_kg, &res.recovered_scrap_kg, &res.demand_kg})
+    for (auto* m : {&res.recovered_eol_kg, &res.recovered_scrap_kg, &res.demand_products_kg, &res.demand_other_kg})
         if (m->rows() != ix(n_el) || m->cols() != nt) m->setZero(ix(n_el), nt);
     for (std::size_t k = 0; k < elements_.size(); ++k) {
         res.recovered_eol_kg.row(ix(elements_[k])) = rec_eol.row(ix(k));
         res.recovered_scrap_kg.row(ix(elements_[k])) = rec_scrap.row(ix(k));
     }
+    // Demand: the demand file's rows, and with put_on_market the content of what is sold, from
+    // the same contents as what retires (one set of parameters, drawn together).
     for (std::size_t d = 0; d < demand_elements_.size(); ++d)
         for (Ix t = 0; t < nt; ++t)
-            res.demand_kg(ix(demand_elements_[d]), t) =
+            res.demand_other_kg(ix(demand_elements_[d]), t) =
                 at(sc.demand_kg[demand_elements_[d]], demand_w_[d], static_cast<int>(t), values);
+    if (sc.demand_basis == DemandBasis::PutOnMarket) {
+        Eigen::MatrixXd& sold = sold_;
+        sold.setZero(n_e, nt);
+        for (Ix k = 0; k < n_k; ++k) {
+            const ProductSeries& ps = series_[static_cast<std::size_t>(k)];
+            const Eigen::VectorXd per_unit = contents_.content(ps.product).colwise().sum().transpose();
+            for (Ix t = 0; t < nt; ++t) sold.col(t) += ps.inflow_units[static_cast<std::size_t>(t)] * per_unit;
+        }
+        for (std::size_t k = 0; k < elements_.size(); ++k) res.demand_products_kg.row(ix(elements_[k])) = sold.row(ix(k));
+    }
+    res.demand_kg = res.demand_products_kg + res.demand_other_kg;
     if (!full) return res;
 
     // Every kg that reached end of life or came as scrap is recovered or a named loss, and every
@@ -498,8 +512,7 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
     res.stock.resize(n_k, nt);
     for (Ix k = 0; k < n_k; ++k)
         for (Ix t = 0; t < nt; ++t) {
-            res.inflow(k, t) = at(*series_[static_cast<std::size_t>(k)].inflow, inflow_w_[static_cast<std::size_t>(k)],
-                                  static_cast<int>(t), values);
+            res.inflow(k, t) = series_[static_cast<std::size_t>(k)].inflow_units[static_cast<std::size_t>(t)];
             res.stock(k, t) = series_[static_cast<std::size_t>(k)].stock[static_cast<std::size_t>(t)];
         }
     res.outflow = outflow;
@@ -520,6 +533,23 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
     for (std::size_t f = 0; f < n_form; ++f) res.recovered_form_kg.push_back(scatter_rows(form_kg[f], elements_, n_el));
     res.params = used_params(sc.params, params_);
     return res;
+}
+
+std::vector<std::size_t> demanded_elements(const Model& model, const Scenario& sc)
+{
+    std::vector<bool> in(model.elements.size(), false);
+    for (std::size_t e = 0; e < sc.demand_kg.size(); ++e)
+        if (!sc.demand_kg[e].empty()) in[e] = true;
+    if (sc.demand_basis == DemandBasis::PutOnMarket) {
+        std::vector<std::size_t> sold;
+        for (std::size_t p = 0; p < sc.put_on_market.size(); ++p)
+            if (!sc.put_on_market[p].empty()) sold.push_back(p);
+        for (auto e : elements_of(model, sold)) in[e] = true;
+    }
+    std::vector<std::size_t> out;
+    for (std::size_t e = 0; e < in.size(); ++e)
+        if (in[e]) out.push_back(e);
+    return out;
 }
 
 ScenarioResult run_scenario(const Model& model, const Scenario& scenario, const ParamValues& values,

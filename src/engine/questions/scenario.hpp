@@ -67,7 +67,7 @@ private:
         const Series* collection;
         const Lifetime* lifetime;
         std::vector<double> key;  //!< the values the cached outflow was computed at
-        std::vector<double> outflow, stock;
+        std::vector<double> inflow_units, outflow, stock;
         std::vector<double> collection_key, collection_rate;  //!< the collection per year, cached likewise
     };
     void compile_series(const Series& s, std::vector<Series::Weights>& w) const;
@@ -119,10 +119,14 @@ private:
     ClassYield base_yield_, own_yield_;
     std::vector<std::vector<std::pair<std::size_t, std::size_t>>> base_cells_;  //!< per plan used
     std::vector<Eigen::VectorXd> usd_;  //!< per route used: USD per kg of each element fed
-    Eigen::MatrixXd outflow_, units_, shares_, rec_eol_, rec_scrap_;
+    Eigen::MatrixXd outflow_, units_, shares_, rec_eol_, rec_scrap_, sold_;
     Eigen::VectorXd v_;
     ScenarioResult result_;
 };
+
+//! The elements the scenario demands (model order): those of the demand file, and with
+//! demand_basis put_on_market every element the products put on the market can contain.
+std::vector<std::size_t> demanded_elements(const Model& model, const Scenario& scenario);
 
 //! The run at nominal values (or `values`), in full.
 ScenarioResult run_scenario(const Model& model, const Scenario& scenario);
