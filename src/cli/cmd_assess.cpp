@@ -17,7 +17,9 @@ void add_assess(CLI::App& app, Globals& g)
     auto* cmd = app.add_subcommand("assess", "recovered, lost, uncollected and untreated mass of every element of a product");
     static AmountArgs args;
     static std::string plan_id, route_id;
+    static std::optional<int> cohort;
     args.add_to(cmd);
+    cmd->add_option("--cohort", cohort, "the year the product is built, for BoM rows given by cohort (default: the latest listed)");
     cmd->add_option("--plan", plan_id, "plan (default: " + std::string(kDefaultPlan) + " if present, else the first plan)");
     cmd->add_option("--route", route_id,
                     "send the classes this route accepts to it; the other classes follow the plan");
@@ -28,6 +30,7 @@ void add_assess(CLI::App& app, Globals& g)
         mc.validate();
         const Model model = g.load();
         AssessOptions o = args.options(model);
+        o.cohort = cohort;
         const bool defaulted = set_treatment(model, plan_id, route_id, o);
         const ParamValues values = model.params.nominal();
         Assessment a = assess(model, o, values);

@@ -44,7 +44,12 @@ ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detai
     for (auto p : products_) {
         const Lifetime* lt = sc.lifetime_of(model, p);
         if (!lt) throw ScenarioError("product '" + model.products[p].id + "' has no lifetime");
-        series_.push_back(ProductSeries{p, &sc.put_on_market[p], &sc.collection[p], lt, {}, {}, {}, {}, {}, {}});
+        ProductSeries ps;
+        ps.product = p;
+        ps.inflow = &sc.put_on_market[p];
+        ps.collection = &sc.collection[p];
+        ps.lifetime = lt;
+        series_.push_back(std::move(ps));
     }
     for (const auto& f : sc.scrap)
         if (f.kind == ScrapFlow::Kind::Material) scrap_materials_.push_back(f.item);
@@ -111,6 +116,7 @@ ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detai
             elements_.push_back(e);
         }
     contents_ = Contents(model, products_, elements_, scrap_materials_);
+    for (auto p : products_) dynamic_.push_back(contents_.varies_by_cohort(p));
     for (auto r : routes_used_) networks_.emplace_back(model, r, elements_);
     for (auto plan : plans_used_) plans_.emplace_back(model, plan, routes_used_);
     // The cells that can hold a share: the plan's rows for the product (npos: class-wide), and
@@ -220,10 +226,32 @@ void ScenarioQuestion::outflows(const ParamValues& values)
         const auto survival = survival_curve(lifetime_values(*s.lifetime, values), sc.survival, nt);
         StockSeries stock = run_stock_model(inflow, survival);
         check_stock_balance(stock, "product '" + model_->products[s.product].id + "'");
+        if (dynamic_[k]) s.outflow_cohort = outflow_by_cohort(stock.inflow, survival);
         s.inflow_units = std::move(stock.inflow);
         s.outflow = std::move(stock.outflow);
         s.stock = std::move(stock.stock);
     }
+}
+
+// The content of each cohort of the products whose BoM rows are given by cohort, and the mass
+// of the cohorts retiring each year: retiring(t) = sum_c outflow(t, c) content(c).
+void ScenarioQuestion::cohort_contents(const ParamValues& values)
+{
+    if (std::find(dynamic_.begin(), dynamic_.end(), true) == dynamic_.end()) return;
+    const Ix nt = n_years_, size = ix(model_->classes.size() * elements_.size());
+    for (std::size_t k = 0; k < series_.size(); ++k)
+        if (dynamic_[k]) series_[k].cohort_content.resize(nt, size);
+    for (Ix c = 0; c < nt; ++c) {
+        contents_.evaluate_products(values, scenario_->first_year + static_cast<int>(c));
+        for (std::size_t k = 0; k < series_.size(); ++k) {
+            if (!dynamic_[k]) continue;
+            const ClassContent& content = contents_.content(series_[k].product);
+            series_[k].cohort_content.row(c) = Eigen::Map<const Eigen::RowVectorXd>(content.data(), size);
+        }
+    }
+    contents_.evaluate_products(values, std::nullopt);  // back to the latest cohort
+    for (std::size_t k = 0; k < series_.size(); ++k)
+        if (dynamic_[k]) series_[k].retiring.noalias() = series_[k].outflow_cohort * series_[k].cohort_content;
 }
 
 void ScenarioQuestion::class_yield(const Eigen::MatrixXd& shares,
@@ -267,6 +295,7 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
     contents_.evaluate(values);
     for (auto& n : networks_) n.evaluate(values, Detail::Headline);
     outflows(values);
+    cohort_contents(values);
 
     // Units collected per product and year.
     Eigen::MatrixXd& outflow = outflow_;
@@ -339,44 +368,6 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
         m(c, from) -= moved;
         m(c, to) += moved;
     };
-    for (std::size_t pi = 0; pi < plans_used_.size(); ++pi) {
-        PerUnit& z = per_unit_[pi];
-        z.recovered.resize(n_e, n_k);
-        z.value.resize(n_k);
-        if (full) {
-            z.untreated.resize(n_e, n_k);
-            z.loss.assign(n_loss, Eigen::MatrixXd(n_e, n_k));
-            z.form.assign(n_form, Eigen::MatrixXd(n_e, n_k));
-        }
-        Eigen::MatrixXd& base = base_shares_[pi];
-        base.resize(n_cls, ix(routes_used_.size()));
-        plans_[pi].evaluate(values, npos, base);
-        apply_lever(base);
-        class_yield(base, base_cells_[pi], base_yield_);
-        for (Ix k = 0; k < n_k; ++k) {
-            const std::size_t product = products_[static_cast<std::size_t>(k)];
-            const Eigen::MatrixXd* s = &base;
-            const ClassYield* y = &base_yield_;
-            if (plans_[pi].has_own_rows(product)) {
-                plans_[pi].evaluate(values, product, shares);
-                apply_lever(shares);
-                class_yield(shares, cells_[pi][static_cast<std::size_t>(k)], own_yield_);
-                s = &shares;
-                y = &own_yield_;
-            }
-            const ClassContent& content = contents_.content(product);
-            z.recovered.col(k) = content.cwiseProduct(y->recovered).colwise().sum().transpose();
-            z.value[k] = content.cwiseProduct(y->value).sum();
-            if (!full) continue;
-            const Eigen::VectorXd untreated = (Eigen::VectorXd::Ones(n_cls) - s->rowwise().sum()).cwiseMax(0.0);
-            z.untreated.col(k) = content.transpose() * untreated;
-            for (std::size_t l = 0; l < n_loss; ++l)
-                z.loss[l].col(k) = content.cwiseProduct(y->loss[l]).colwise().sum().transpose();
-            for (std::size_t f = 0; f < n_form; ++f)
-                z.form[f].col(k) = content.cwiseProduct(y->form[f]).colwise().sum().transpose();
-        }
-    }
-
     ScenarioResult& res = result_;
     res.first_year = sc.first_year;
     res.n_years = n_years_;
@@ -396,11 +387,95 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
         loss_eol.assign(n_loss, Eigen::MatrixXd::Zero(n_e, nt));
         loss_scrap = loss_eol;
         form_kg.assign(n_form, Eigen::MatrixXd::Zero(n_e, nt));
-        Eigen::MatrixXd total(n_e, n_k);  // content per unit, every class together
-        for (Ix k = 0; k < n_k; ++k)
-            total.col(k) = contents_.content(products_[static_cast<std::size_t>(k)]).colwise().sum().transpose();
-        eol = total * outflow;
-        collected = total * units;
+    }
+    // What `content` (classes x compiled elements, kg) sent through shares s with yields y
+    // gives: recovered, value, and in full untreated, losses by reason and forms. One rule for
+    // a unit of a product whose content does not depend on its cohort and for the mass of the
+    // cohorts retiring in a year.
+    Folded& f = folded_;
+    auto fold = [&](const auto& content, const Eigen::MatrixXd& s, const ClassYield& y) {
+        f.recovered = content.cwiseProduct(y.recovered).colwise().sum().transpose();
+        f.value = content.cwiseProduct(y.value).sum();
+        if (!full) return;
+        const Eigen::VectorXd untreated_share = (Eigen::VectorXd::Ones(n_cls) - s.rowwise().sum()).cwiseMax(0.0);
+        f.untreated = content.transpose() * untreated_share;
+        f.loss.resize(n_loss);
+        f.form.resize(n_form);
+        for (std::size_t l = 0; l < n_loss; ++l) f.loss[l] = content.cwiseProduct(y.loss[l]).colwise().sum().transpose();
+        for (std::size_t j = 0; j < n_form; ++j) f.form[j] = content.cwiseProduct(y.form[j]).colwise().sum().transpose();
+    };
+    for (std::size_t pi = 0; pi < plans_used_.size(); ++pi) {
+        PerUnit& z = per_unit_[pi];
+        z.recovered.resize(n_e, n_k);
+        z.value.resize(n_k);
+        if (full) {
+            z.untreated.resize(n_e, n_k);
+            z.loss.assign(n_loss, Eigen::MatrixXd(n_e, n_k));
+            z.form.assign(n_form, Eigen::MatrixXd(n_e, n_k));
+        }
+        Eigen::MatrixXd& base = base_shares_[pi];
+        base.resize(n_cls, ix(routes_used_.size()));
+        plans_[pi].evaluate(values, npos, base);
+        apply_lever(base);
+        class_yield(base, base_cells_[pi], base_yield_);
+        for (Ix k = 0; k < n_k; ++k) {
+            const auto sk = static_cast<std::size_t>(k);
+            const std::size_t product = products_[sk];
+            const Eigen::MatrixXd* s = &base;
+            const ClassYield* y = &base_yield_;
+            if (plans_[pi].has_own_rows(product)) {
+                plans_[pi].evaluate(values, product, shares);
+                apply_lever(shares);
+                class_yield(shares, cells_[pi][sk], own_yield_);
+                s = &shares;
+                y = &own_yield_;
+            }
+            if (!dynamic_[sk]) {
+                fold(contents_.content(product), *s, *y);
+                z.recovered.col(k) = f.recovered;
+                z.value[k] = f.value;
+                if (!full) continue;
+                z.untreated.col(k) = f.untreated;
+                for (std::size_t l = 0; l < n_loss; ++l) z.loss[l].col(k) = f.loss[l];
+                for (std::size_t j = 0; j < n_form; ++j) z.form[j].col(k) = f.form[j];
+                continue;
+            }
+            // Content by cohort: each year of this plan, the mass of the cohorts retiring in it.
+            z.recovered.col(k).setZero();
+            z.value[k] = 0.0;
+            if (full) {
+                z.untreated.col(k).setZero();
+                for (auto& m : z.loss) m.col(k).setZero();
+                for (auto& m : z.form) m.col(k).setZero();
+            }
+            const ProductSeries& ps = series_[sk];
+            for (Ix t = 0; t < nt; ++t) {
+                if (plan_of_year_[static_cast<std::size_t>(t)] != plans_used_[pi]) continue;
+                const Eigen::Map<const Eigen::MatrixXd> mass(ps.retiring.row(t).data(), n_cls, n_e);
+                const double c = levers.uniform_collection ? *levers.uniform_collection
+                                                           : ps.collection_rate[static_cast<std::size_t>(t)];
+                fold(mass, *s, *y);
+                rec_eol.col(t) += c * f.recovered;
+                res.value_usd[t] += c * f.value;
+                if (!full) continue;
+                eol.col(t) += mass.colwise().sum().transpose();
+                collected.col(t) += c * mass.colwise().sum().transpose();
+                untreated.col(t) += c * f.untreated;
+                for (std::size_t l = 0; l < n_loss; ++l) loss_eol[l].col(t) += c * f.loss[l];
+                for (std::size_t j = 0; j < n_form; ++j) form_kg[j].col(t) += c * f.form[j];
+            }
+        }
+    }
+
+    if (full) {
+        Eigen::MatrixXd total(n_e, n_k);  // content per unit, every class together (0: by cohort, above)
+        for (Ix k = 0; k < n_k; ++k) {
+            const auto sk = static_cast<std::size_t>(k);
+            if (dynamic_[sk]) total.col(k).setZero();
+            else total.col(k) = contents_.content(products_[sk]).colwise().sum().transpose();
+        }
+        eol += total * outflow;
+        collected += total * units;
     }
     // Each run of years under one plan is one matrix product per output.
     for (Ix t0 = 0; t0 < nt;) {
@@ -411,12 +486,12 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
             plans_used_.begin());
         const PerUnit& z = per_unit_[pi];
         const auto u = units.middleCols(t0, t1 - t0);
-        rec_eol.middleCols(t0, t1 - t0).noalias() = z.recovered * u;
-        res.value_usd.segment(t0, t1 - t0).noalias() = u.transpose() * z.value;
+        rec_eol.middleCols(t0, t1 - t0).noalias() += z.recovered * u;
+        res.value_usd.segment(t0, t1 - t0).noalias() += u.transpose() * z.value;
         if (full) {
-            untreated.middleCols(t0, t1 - t0).noalias() = z.untreated * u;
-            for (std::size_t l = 0; l < n_loss; ++l) loss_eol[l].middleCols(t0, t1 - t0).noalias() = z.loss[l] * u;
-            for (std::size_t f = 0; f < n_form; ++f) form_kg[f].middleCols(t0, t1 - t0).noalias() = z.form[f] * u;
+            untreated.middleCols(t0, t1 - t0).noalias() += z.untreated * u;
+            for (std::size_t l = 0; l < n_loss; ++l) loss_eol[l].middleCols(t0, t1 - t0).noalias() += z.loss[l] * u;
+            for (std::size_t j = 0; j < n_form; ++j) form_kg[j].middleCols(t0, t1 - t0).noalias() += z.form[j] * u;
         }
         t0 = t1;
     }
@@ -471,6 +546,13 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
         sold.setZero(n_e, nt);
         for (Ix k = 0; k < n_k; ++k) {
             const ProductSeries& ps = series_[static_cast<std::size_t>(k)];
+            if (dynamic_[static_cast<std::size_t>(k)]) {  // each year's cohort its own content
+                for (Ix t = 0; t < nt; ++t) {
+                    const Eigen::Map<const Eigen::MatrixXd> unit(ps.cohort_content.row(t).data(), n_cls, n_e);
+                    sold.col(t) += ps.inflow_units[static_cast<std::size_t>(t)] * unit.colwise().sum().transpose();
+                }
+                continue;
+            }
             const Eigen::VectorXd per_unit = contents_.content(ps.product).colwise().sum().transpose();
             for (Ix t = 0; t < nt; ++t) sold.col(t) += ps.inflow_units[static_cast<std::size_t>(t)] * per_unit;
         }
