@@ -98,8 +98,9 @@ struct ScenarioResult {
     std::vector<std::size_t> products;  //!< rows of the product matrices (model indices)
     Eigen::MatrixXd inflow, outflow, stock;  //!< [functional units]
     Eigen::MatrixXd eol_kg;             //!< content of products reaching end of life
+    Eigen::MatrixXd exported_kg;        //!< of which exported before collection (used products)
     Eigen::MatrixXd collected_kg;       //!< of which collected
-    Eigen::MatrixXd uncollected_kg;     //!< eol - collected
+    Eigen::MatrixXd uncollected_kg;     //!< eol - exported - collected
     Eigen::MatrixXd untreated_kg;       //!< collected but sent to no route by the plan
     Eigen::MatrixXd recovered_eol_kg;   //!< recovered from end-of-life products
     Eigen::MatrixXd scrap_kg;           //!< manufacturing scrap fed to routes

@@ -103,7 +103,12 @@ struct Scenario {
     std::size_t plan = npos;             //!< the plan of the first year
     std::vector<PlanSwitch> plan_switches;  //!< sorted by year
     std::vector<Series> put_on_market;   //!< per product [functional units per year]; empty: none
+    //! Per product: the stock in use at the end of each year [functional units], for a
+    //! stock-driven product (its inflow computed from it); empty: none.
+    std::vector<Series> stock;
     std::vector<Series> collection;      //!< per product [fraction], the `*` default applied
+    //! Per product: the share of end-of-life units exported before collection [fraction]; empty: none.
+    std::vector<Series> exports;
     std::vector<Series> demand_kg;       //!< per element [kg per year] of the demand file; empty: none
     std::vector<ScrapFlow> scrap;
     std::vector<Lifetime> lifetimes;     //!< overrides of products/lifetimes.csv
@@ -111,6 +116,12 @@ struct Scenario {
     std::optional<MagnetLever> magnet_lever;  //!< nullopt if the data has no such class/routes
 
     [[nodiscard]] int years() const { return last_year - first_year + 1; }
+    //! True if the product is modelled: put on the market or given by its stock.
+    [[nodiscard]] bool in_use(std::size_t product) const
+    {
+        return (product < put_on_market.size() && !put_on_market[product].empty()) ||
+               (product < stock.size() && !stock[product].empty());
+    }
     //! The plan in force in `year`.
     [[nodiscard]] std::size_t plan_in(int year) const;
     //! The lifetime of a product: the scenario's override, else the model's, else nullptr.

@@ -40,14 +40,18 @@ ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detai
       valuer_(model, {}, {})
 {
     for (std::size_t p = 0; p < model.products.size(); ++p)
-        if (p < sc.put_on_market.size() && !sc.put_on_market[p].empty()) products_.push_back(p);
+        if (sc.in_use(p)) products_.push_back(p);
     for (auto p : products_) {
         const Lifetime* lt = sc.lifetime_of(model, p);
         if (!lt) throw ScenarioError("product '" + model.products[p].id + "' has no lifetime");
         ProductSeries ps;
         ps.product = p;
+        static const Series kEmpty;
         ps.inflow = &sc.put_on_market[p];
+        ps.stock_series = p < sc.stock.size() ? &sc.stock[p] : &kEmpty;
         ps.collection = &sc.collection[p];
+        static const Series kNone;
+        ps.exports = p < sc.exports.size() ? &sc.exports[p] : &kNone;
         ps.lifetime = lt;
         series_.push_back(std::move(ps));
     }
@@ -146,8 +150,10 @@ ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detai
     for (const auto& s : series_) {
         inflow_w_.emplace_back();
         collection_w_.emplace_back();
-        compile_series(*s.inflow, inflow_w_.back());
+        compile_series(s.stock_series->empty() ? *s.inflow : *s.stock_series, inflow_w_.back());
         compile_series(*s.collection, collection_w_.back());
+        exports_w_.emplace_back();
+        compile_series(*s.exports, exports_w_.back());
     }
     for (const auto& f : sc.scrap) {
         scrap_w_.emplace_back();
@@ -169,7 +175,9 @@ ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detai
     }
     for (const auto& s : series_) {
         add_series_params(*s.inflow, params_);
+        add_series_params(*s.stock_series, params_);
         add_series_params(*s.collection, params_);
+        add_series_params(*s.exports, params_);
         auto lp = lifetime_params(*s.lifetime);
         params_.insert(params_.end(), lp.begin(), lp.end());
     }
@@ -218,15 +226,21 @@ void ScenarioQuestion::outflows(const ParamValues& values)
     for (std::size_t k = 0; k < series_.size(); ++k) {
         ProductSeries& s = series_[k];
         key.clear();
-        for (const auto& p : s.inflow->points) key.push_back(values[p.value.index]);
+        const Series& driver = s.stock_series->empty() ? *s.inflow : *s.stock_series;  // inflow-driven, or stock-driven
+        for (const auto& p : driver.points) key.push_back(values[p.value.index]);
         for (ParamId id : lifetime_params(*s.lifetime)) key.push_back(id.valid() ? values[id.index] : 0.0);
         if (!s.outflow.empty() && key == s.key) continue;
         s.key = key;
-        for (std::size_t t = 0; t < nt; ++t) inflow[t] = at(*s.inflow, inflow_w_[k], static_cast<int>(t), values);
+        for (std::size_t t = 0; t < nt; ++t) inflow[t] = at(driver, inflow_w_[k], static_cast<int>(t), values);
         const auto survival = survival_curve(lifetime_values(*s.lifetime, values), sc.survival, nt);
-        StockSeries stock = run_stock_model(inflow, survival);
+        StockSeries stock;
+        if (s.stock_series->empty()) {
+            stock = run_stock_model(inflow, survival);
+            if (dynamic_[k]) s.outflow_cohort = outflow_by_cohort(stock.inflow, survival);
+        } else {  // `inflow` holds the stock series
+            stock = run_stock_driven_model(inflow, survival, dynamic_[k] ? &s.outflow_cohort : nullptr);
+        }
         check_stock_balance(stock, "product '" + model_->products[s.product].id + "'");
-        if (dynamic_[k]) s.outflow_cohort = outflow_by_cohort(stock.inflow, survival);
         s.inflow_units = std::move(stock.inflow);
         s.outflow = std::move(stock.outflow);
         s.stock = std::move(stock.stock);
@@ -300,8 +314,12 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
     // Units collected per product and year.
     Eigen::MatrixXd& outflow = outflow_;
     Eigen::MatrixXd& units = units_;
+    Eigen::MatrixXd& collect = collect_;  // share of end-of-life units collected
+    Eigen::MatrixXd& exported_units = exported_units_;
     outflow.resize(n_k, nt);
     units.resize(n_k, nt);
+    collect.resize(n_k, nt);
+    exported_units.resize(n_k, nt);
     for (Ix k = 0; k < n_k; ++k) {
         const auto sk = static_cast<std::size_t>(k);
         ProductSeries& ps = series_[sk];
@@ -319,10 +337,15 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
             for (Ix t = 0; t < nt; ++t)
                 ps.collection_rate[static_cast<std::size_t>(t)] = at(*ps.collection, collection_w_[sk], static_cast<int>(t), values);
         }
+        // End of life = exported + uncollected + collected: the collection rate applies to what
+        // stays in the country.
         for (Ix t = 0; t < nt; ++t) {
             outflow(k, t) = ps.outflow[static_cast<std::size_t>(t)];
             const double c = levers.uniform_collection ? *levers.uniform_collection : ps.collection_rate[static_cast<std::size_t>(t)];
-            units(k, t) = c * outflow(k, t);
+            const double x = at(*ps.exports, exports_w_[sk], static_cast<int>(t), values);
+            collect(k, t) = c * (1.0 - x);
+            exported_units(k, t) = x * outflow(k, t);
+            units(k, t) = collect(k, t) * outflow(k, t);
         }
     }
 
@@ -380,10 +403,10 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
     rec_scrap.setZero(n_e, nt);
     res.value_usd.setZero(nt);
     res.max_balance_residual = 0.0;
-    Eigen::MatrixXd untreated, scrap_kg, eol, collected;
+    Eigen::MatrixXd untreated, scrap_kg, eol, collected, exported;
     std::vector<Eigen::MatrixXd> loss_eol, loss_scrap, form_kg;
     if (full) {
-        untreated = scrap_kg = eol = collected = Eigen::MatrixXd::Zero(n_e, nt);
+        untreated = scrap_kg = eol = collected = exported = Eigen::MatrixXd::Zero(n_e, nt);
         loss_eol.assign(n_loss, Eigen::MatrixXd::Zero(n_e, nt));
         loss_scrap = loss_eol;
         form_kg.assign(n_form, Eigen::MatrixXd::Zero(n_e, nt));
@@ -452,13 +475,14 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
             for (Ix t = 0; t < nt; ++t) {
                 if (plan_of_year_[static_cast<std::size_t>(t)] != plans_used_[pi]) continue;
                 const Eigen::Map<const Eigen::MatrixXd> mass(ps.retiring.row(t).data(), n_cls, n_e);
-                const double c = levers.uniform_collection ? *levers.uniform_collection
-                                                           : ps.collection_rate[static_cast<std::size_t>(t)];
+                const double c = collect(k, t);
                 fold(mass, *s, *y);
                 rec_eol.col(t) += c * f.recovered;
                 res.value_usd[t] += c * f.value;
                 if (!full) continue;
                 eol.col(t) += mass.colwise().sum().transpose();
+                const double x = at(*ps.exports, exports_w_[sk], static_cast<int>(t), values);
+                exported.col(t) += x * mass.colwise().sum().transpose();
                 collected.col(t) += c * mass.colwise().sum().transpose();
                 untreated.col(t) += c * f.untreated;
                 for (std::size_t l = 0; l < n_loss; ++l) loss_eol[l].col(t) += c * f.loss[l];
@@ -476,6 +500,7 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
         }
         eol += total * outflow;
         collected += total * units;
+        exported += total * exported_units;
     }
     // Each run of years under one plan is one matrix product per output.
     for (Ix t0 = 0; t0 < nt;) {
@@ -600,7 +625,8 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
     res.outflow = outflow;
     res.eol_kg = scatter_rows(eol, elements_, n_el);
     res.collected_kg = scatter_rows(collected, elements_, n_el);
-    res.uncollected_kg = res.eol_kg - res.collected_kg;
+    res.exported_kg = scatter_rows(exported, elements_, n_el);
+    res.uncollected_kg = res.eol_kg - res.exported_kg - res.collected_kg;
     res.untreated_kg = scatter_rows(untreated, elements_, n_el);
     res.scrap_kg = scatter_rows(scrap_kg, elements_, n_el);
     res.loss_names = loss_names_;
@@ -625,7 +651,7 @@ std::vector<std::size_t> demanded_elements(const Model& model, const Scenario& s
     if (sc.demand_basis == DemandBasis::PutOnMarket) {
         std::vector<std::size_t> sold;
         for (std::size_t p = 0; p < sc.put_on_market.size(); ++p)
-            if (!sc.put_on_market[p].empty()) sold.push_back(p);
+            if (sc.in_use(p)) sold.push_back(p);
         for (auto e : elements_of(model, sold)) in[e] = true;
     }
     std::vector<std::size_t> out;

@@ -63,8 +63,10 @@ public:
 private:
     struct ProductSeries {
         std::size_t product = npos;
-        const Series* inflow = nullptr;
+        const Series* inflow = nullptr;   //!< put on the market (empty for a stock-driven product)
+        const Series* stock_series = nullptr;  //!< stock in use, for a stock-driven product (else empty)
         const Series* collection = nullptr;
+        const Series* exports = nullptr;  //!< share of end-of-life units exported (empty: none)
         const Lifetime* lifetime = nullptr;
         std::vector<double> key;  //!< the values the cached outflow was computed at
         std::vector<double> inflow_units, outflow, stock;
@@ -89,7 +91,7 @@ private:
     std::vector<std::size_t> products_;
     std::vector<ProductSeries> series_;
     std::vector<bool> dynamic_;  //!< per product: its content depends on its cohort
-    std::vector<std::vector<Series::Weights>> inflow_w_, collection_w_;
+    std::vector<std::vector<Series::Weights>> inflow_w_, collection_w_, exports_w_;
     std::vector<std::size_t> elements_;   //!< compiled elements, model order
     std::vector<std::size_t> local_;      //!< model element -> compiled row, npos
     std::vector<std::size_t> plan_of_year_, plans_used_, routes_used_;
@@ -132,7 +134,7 @@ private:
     ClassYield base_yield_, own_yield_;
     std::vector<std::vector<std::pair<std::size_t, std::size_t>>> base_cells_;  //!< per plan used
     std::vector<Eigen::VectorXd> usd_;  //!< per route used: USD per kg of each element fed
-    Eigen::MatrixXd outflow_, units_, shares_, rec_eol_, rec_scrap_, sold_;
+    Eigen::MatrixXd outflow_, units_, collect_, exported_units_, shares_, rec_eol_, rec_scrap_, sold_;
     Eigen::VectorXd v_;
     ScenarioResult result_;
 };
