@@ -63,7 +63,6 @@ TEST_CASE("A BoM given by cohort is interpolated between the listed cohorts and 
     }
     // Without a cohort: the latest listed.
     CHECK(flatten_product(model, gadget, v)(battery, co) == Approx(0.7));
-    CHECK(latest_cohort(model, gadget) == 2025);
 }
 
 TEST_CASE("End-of-life content follows the cohort that retires, demand the cohort sold", "[engine][scenario][cohort]")

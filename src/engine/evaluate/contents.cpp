@@ -113,16 +113,6 @@ std::vector<double> cohort_weights(const Product& product, std::optional<int> co
     return w;
 }
 
-std::optional<int> latest_cohort(const Model& model, std::size_t product)
-{
-    std::vector<std::size_t> materials, products;
-    reach(model, {product}, {}, materials, products);
-    std::optional<int> latest;
-    for (auto p : products)
-        for (const auto& line : model.products[p].bom)
-            if (line.cohort && (!latest || *line.cohort > *latest)) latest = line.cohort;
-    return latest;
-}
 
 Contents::Contents(const Model& model, const std::vector<std::size_t>& products, const std::vector<std::size_t>& elements,
                    const std::vector<std::size_t>& extra_materials)

@@ -26,9 +26,6 @@ using ClassContent = Eigen::MatrixXd;
 //! part's latest listed cohort) [fraction].
 std::vector<double> cohort_weights(const Product& product, std::optional<int> cohort);
 
-//! The latest cohort any row of the product's BoM tree lists; nullopt if none does.
-std::optional<int> latest_cohort(const Model& model, std::size_t product);
-
 class Contents {
 public:
     //! Compiles the BoM trees of `products` and the compositions of `extra_materials` (scrap,

@@ -44,14 +44,15 @@ ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detai
     for (auto p : products_) {
         const Lifetime* lt = sc.lifetime_of(model, p);
         if (!lt) throw ScenarioError("product '" + model.products[p].id + "' has no lifetime");
+        // A series the scenario does not give (a partial Scenario built in code) is empty.
+        static const Series kNone;
+        auto of = [&](const std::vector<Series>& v) { return p < v.size() ? &v[p] : &kNone; };
         ProductSeries ps;
         ps.product = p;
-        static const Series kEmpty;
-        ps.inflow = &sc.put_on_market[p];
-        ps.stock_series = p < sc.stock.size() ? &sc.stock[p] : &kEmpty;
-        ps.collection = &sc.collection[p];
-        static const Series kNone;
-        ps.exports = p < sc.exports.size() ? &sc.exports[p] : &kNone;
+        ps.inflow = of(sc.put_on_market);
+        ps.stock_series = of(sc.stock);
+        ps.collection = of(sc.collection);
+        ps.exports = of(sc.exports);
         ps.lifetime = lt;
         series_.push_back(std::move(ps));
     }
