@@ -41,13 +41,15 @@ void add_show(CLI::App& app, Globals& g)
     static std::string product_id;
     auto* product = show->add_subcommand("product", "bill of materials with element content per functional unit");
     product->add_option("id", product_id, "product id")->required();
+    static std::optional<int> cohort;
+    product->add_option("--cohort", cohort, "the year the product is built, for BoM rows given by cohort (default: the latest listed)");
     product->callback([&g] {
         Format format = g.format_for("show product", {Format::Table, Format::Csv, Format::Json, Format::Md});
         Model model = g.load();
         std::size_t pi = find_or_throw(model.find_product(product_id), "product", product_id);
         auto values = model.params.nominal();
-        BomNode tree = bom_tree(model, pi, values);
-        ClassContent by_class = flatten_product(model, pi, values);
+        BomNode tree = bom_tree(model, pi, values, cohort);
+        ClassContent by_class = flatten_product(model, pi, values, cohort);
         Output out(g);
         write_product(out.stream(), format, model, pi, tree, by_class);
         out.close();

@@ -102,8 +102,12 @@ RunOutput parse_run_output(const Model& model, const Scenario& sc, const std::st
     if (out.year < sc.first_year || out.year > sc.last_year)
         throw UsageError(fmt::format("--sensitivity '{}': {} is outside the scenario's years {}-{}", text, out.year,
                                      sc.first_year, sc.last_year));
-    const bool demand = out.element < sc.demand_kg.size() && !sc.demand_kg[out.element].empty() &&
-                        sc.demand_kg[out.element].at(out.year, sc.params.nominal()) > 0;
+    // With demand from what is put on the market, an element the products contain has demand.
+    const auto demanded = demanded_elements(model, sc);
+    const bool demand = sc.demand_basis == DemandBasis::PutOnMarket
+                            ? std::find(demanded.begin(), demanded.end(), out.element) != demanded.end()
+                            : out.element < sc.demand_kg.size() && !sc.demand_kg[out.element].empty() &&
+                                  sc.demand_kg[out.element].at(out.year, sc.params.nominal()) > 0;
     if (!demand)
         throw UsageError(fmt::format("--sensitivity '{}': the scenario has no demand for {} in {}, so no recycled share",
                                      text, symbol, out.year));

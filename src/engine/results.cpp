@@ -6,13 +6,35 @@
 
 namespace reclaim {
 
+namespace {
+
+// part / whole, NaN where the whole is not positive (the ratio is undefined).
+double ratio(double part, double whole) { return whole > 0.0 ? part / whole : std::numeric_limits<double>::quiet_NaN(); }
+
+}  // namespace
+
 double ScenarioResult::recycled_share(std::size_t element, int t) const
 {
-    const double d = demand_kg(static_cast<Eigen::Index>(element), t);
-    if (d <= 0.0) return std::numeric_limits<double>::quiet_NaN();
-    return (recovered_eol_kg(static_cast<Eigen::Index>(element), t) +
-            recovered_scrap_kg(static_cast<Eigen::Index>(element), t)) /
-           d;
+    const auto e = static_cast<Eigen::Index>(element);
+    return ratio(recovered_eol_kg(e, t) + recovered_scrap_kg(e, t), demand_kg(e, t));
+}
+
+double ScenarioResult::eol_rr(std::size_t element, int t) const
+{
+    const auto e = static_cast<Eigen::Index>(element);
+    return ratio(recovered_eol_kg(e, t), eol_kg(e, t));
+}
+
+double ScenarioResult::eol_rir(std::size_t element, int t) const
+{
+    const auto e = static_cast<Eigen::Index>(element);
+    return ratio(recovered_eol_kg(e, t), demand_kg(e, t));
+}
+
+double ScenarioResult::old_scrap_ratio(std::size_t element, int t) const
+{
+    const auto e = static_cast<Eigen::Index>(element);
+    return ratio(recovered_eol_kg(e, t), recovered_eol_kg(e, t) + recovered_scrap_kg(e, t));
 }
 
 std::vector<UsedParam> used_params(const ParamTable& table, std::vector<ParamId> ids)

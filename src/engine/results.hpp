@@ -90,7 +90,7 @@ struct Assessment {
 };
 
 //! Results by year. Element matrices are elements x years [kg]; product ones products x years.
-//! A Headline evaluation fills recovered_eol_kg, recovered_scrap_kg, demand_kg and value_usd.
+//! A Headline evaluation fills recovered_eol_kg, recovered_scrap_kg, the demands and value_usd.
 struct ScenarioResult {
     int first_year = 0;
     int n_years = 0;
@@ -98,13 +98,16 @@ struct ScenarioResult {
     std::vector<std::size_t> products;  //!< rows of the product matrices (model indices)
     Eigen::MatrixXd inflow, outflow, stock;  //!< [functional units]
     Eigen::MatrixXd eol_kg;             //!< content of products reaching end of life
+    Eigen::MatrixXd exported_kg;        //!< of which exported before collection (used products)
     Eigen::MatrixXd collected_kg;       //!< of which collected
-    Eigen::MatrixXd uncollected_kg;     //!< eol - collected
+    Eigen::MatrixXd uncollected_kg;     //!< eol - exported - collected
     Eigen::MatrixXd untreated_kg;       //!< collected but sent to no route by the plan
     Eigen::MatrixXd recovered_eol_kg;   //!< recovered from end-of-life products
     Eigen::MatrixXd scrap_kg;           //!< manufacturing scrap fed to routes
     Eigen::MatrixXd recovered_scrap_kg; //!< recovered from manufacturing scrap
-    Eigen::MatrixXd demand_kg;
+    Eigen::MatrixXd demand_kg;          //!< demand_products + demand_other
+    Eigen::MatrixXd demand_products_kg; //!< content of the products put on the market (demand_basis put_on_market)
+    Eigen::MatrixXd demand_other_kg;    //!< the rows of the demand file
     std::vector<std::string> loss_names;       //!< "loss:dust", ... (sorted)
     std::vector<Eigen::MatrixXd> loss_eol_kg;  //!< per loss name, from end-of-life products
     std::vector<Eigen::MatrixXd> loss_scrap_kg;  //!< per loss name, from scrap
@@ -119,6 +122,15 @@ struct ScenarioResult {
     [[nodiscard]] int index_of(int year) const { return year - first_year; }
     //! (recovered_eol + recovered_scrap) / demand in year index t; NaN without demand [fraction].
     [[nodiscard]] double recycled_share(std::size_t element, int t) const;
+    //! End-of-life recycling rate (UNEP IRP 2011): recovered_eol / eol in year index t; NaN
+    //! where nothing reaches end of life [fraction] (docs/indicators.md).
+    [[nodiscard]] double eol_rr(std::size_t element, int t) const;
+    //! End-of-life recycling input rate (EU CRM assessments): recovered_eol / demand; NaN
+    //! without demand [fraction].
+    [[nodiscard]] double eol_rir(std::size_t element, int t) const;
+    //! Old scrap ratio (UNEP IRP 2011): recovered_eol / (recovered_eol + recovered_scrap); NaN
+    //! where nothing is recovered [fraction].
+    [[nodiscard]] double old_scrap_ratio(std::size_t element, int t) const;
 };
 
 //! The uncertainty of one assessment.

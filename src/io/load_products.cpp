@@ -1,6 +1,7 @@
 // products/products.csv, bom.csv and lifetimes.csv.
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include <fmt/format.h>
@@ -35,6 +36,42 @@ std::optional<double> bom_factor(const UnitDef& line_unit, const Product& produc
     return std::nullopt;
 }
 
+constexpr int kFirstCohort = 1800, kLastCohort = 2300;
+
+// Rows of one (product, part) are given for every cohort (no `cohort`) or by cohort, each
+// cohort once.
+void check_cohorts(const Model& model, Diagnostics& diag)
+{
+    const Location none{"products/bom.csv", 0, "cohort"};
+    for (const Product& p : model.products) {
+        std::map<std::string, const BomLine*> first;                   // part -> its first row
+        std::map<std::pair<std::string, int>, const BomLine*> seen;  // (part, cohort) -> row
+        for (const BomLine& line : p.bom) {
+            Location at = none;
+            at.line = line.line;
+            const std::string what = p.id + "/" + line.part;
+            auto [it, fresh] = first.emplace(line.part, &line);
+            const BomLine& head = *it->second;
+            if (!fresh && head.cohort.has_value() != line.cohort.has_value()) {
+                if (line.cohort)
+                    diag.add(at, std::to_string(*line.cohort),
+                             fmt::format("is a cohort for {}, whose line {} has none: give every row of a part a "
+                                         "cohort, or none", what, head.line));
+                else
+                    diag.add(at, "",
+                             fmt::format("is empty for {}, whose line {} has cohort {}: give every row of a part a "
+                                         "cohort, or none", what, head.line, *head.cohort));
+                continue;
+            }
+            if (!line.cohort) continue;
+            auto [at_cohort, new_cohort] = seen.emplace(std::make_pair(line.part, *line.cohort), &line);
+            if (!new_cohort)
+                diag.add(at, std::to_string(*line.cohort),
+                         fmt::format("is given twice for {} (also at line {})", what, at_cohort->second->line));
+        }
+    }
+}
+
 }  // namespace
 
 void load_products(const DataSource& src, Model& model, Diagnostics& diag)
@@ -63,7 +100,7 @@ void load_products(const DataSource& src, Model& model, Diagnostics& diag)
 
     auto b = src.table("products/bom.csv",
                        {{"product", "part", "class", "item", "value", "unit", "source"},
-                        {"low", "high", "dist", "group", "note"}},
+                        {"low", "high", "dist", "group", "cohort", "note"}},
                        diag);
     std::vector<std::size_t> first_line(model.products.size(), 0);
     // Every cell but source and note: a row equal to another in all of them doubles a mass.
@@ -71,7 +108,8 @@ void load_products(const DataSource& src, Model& model, Diagnostics& diag)
     for (const auto& r : b.rows()) {
         {
             std::vector<std::string> key;
-            for (std::string_view col : {"product", "part", "class", "item", "value", "low", "high", "dist", "group", "unit"})
+            for (std::string_view col :
+                 {"product", "part", "class", "item", "value", "low", "high", "dist", "group", "unit", "cohort"})
                 key.push_back(b.cell(r, col));
             auto [it, fresh] = seen_rows.emplace(std::move(key), r.line);
             if (!fresh) {
@@ -94,6 +132,19 @@ void load_products(const DataSource& src, Model& model, Diagnostics& diag)
         BomLine line;
         line.part = *part;
         line.line = r.line;
+        if (const std::string& cell = b.cell(r, "cohort"); !cell.empty()) {
+            auto year = parse_number(cell);
+            if (!year || *year != std::floor(*year)) {
+                diag.add(b.at(r, "cohort"), cell, "is not a whole year (the year the products of this row are built)");
+                continue;
+            }
+            if (*year < kFirstCohort || *year > kLastCohort) {
+                diag.add(b.at(r, "cohort"), cell,
+                         fmt::format("is not a plausible cohort year ({}..{})", kFirstCohort, kLastCohort));
+                continue;
+            }
+            line.cohort = static_cast<int>(*year);
+        }
         const Product* sub = nullptr;
         if (auto mi = model.find_material(*item)) {
             line.kind = BomLine::Kind::Material;
@@ -124,6 +175,8 @@ void load_products(const DataSource& src, Model& model, Diagnostics& diag)
         if (model.products[*pi].bom.empty()) first_line[*pi] = r.line;
         model.products[*pi].bom.push_back(std::move(line));
     }
+
+    check_cohorts(model, diag);
 
     for (std::size_t i = 0; i < model.products.size(); ++i) {
         if (model.products[i].bom.empty())

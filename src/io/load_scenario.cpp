@@ -20,10 +20,11 @@ namespace fs = std::filesystem;
 namespace {
 
 // What a manifest's tables may hold: a typo must not pass silently.
-const std::vector<std::string_view> kTopKeys{"name", "description", "years", "plan", "survival",
+const std::vector<std::string_view> kTopKeys{"name", "description", "years", "plan", "survival", "demand_basis",
                                              "plans", "files", "targets", "levers"};
 const std::vector<std::string_view> kPlanKeys{"from", "plan"};
-const std::vector<std::string_view> kFileKeys{"put_on_market", "collection", "demand", "scrap", "lifetimes"};
+const std::vector<std::string_view> kFileKeys{"put_on_market", "collection", "demand", "scrap", "lifetimes", "exports",
+                                              "stock"};
 const std::vector<std::string_view> kTargetKeys{"element", "share", "year", "source"};
 const std::vector<std::string_view> kLeverKeys{"magnet_class", "magnet_shred_route", "magnet_extraction_route"};
 
@@ -154,6 +155,13 @@ public:
             else bad(line_of(*root.get("survival")), "survival", *s, "is not a survival convention (expected \"end\" or \"middle\")");
         }
 
+        if (auto s = text(root, "demand_basis", 1, false)) {
+            if (*s == "put_on_market") sc_.demand_basis = DemandBasis::PutOnMarket;
+            else if (*s == "demand_file") sc_.demand_basis = DemandBasis::DemandFile;
+            else bad(line_of(*root.get("demand_basis")), "demand_basis", *s,
+                     "is not a demand basis (expected \"put_on_market\" or \"demand_file\")");
+        }
+
         if (const toml::node* n = root.get("plans")) {
             const toml::array* a = n->as_array();
             if (!a || !a->is_array_of_tables()) {
@@ -188,7 +196,9 @@ public:
             if (const toml::table* t = n->as_table()) {
                 check_keys(*t, kFileKeys, "[files]");
                 for (auto key : kFileKeys) {
-                    bool required = key != "scrap" && key != "lifetimes";
+                    // With demand from what is put on the market, a demand file only adds.
+                    bool required = key != "scrap" && key != "lifetimes" && key != "exports" && key != "stock" &&
+                                    (key != "demand" || sc_.demand_basis == DemandBasis::DemandFile);
                     if (auto s = text(*t, key, line_of(*t), required))
                         files[std::string(key)] = {*s, line_of(*t->get(key))};
                 }
@@ -262,7 +272,8 @@ public:
                 if (!e) {
                     bad(line_of(*t.get("element")), "element", *s, "is not an element of materials/elements.csv");
                     ok = false;
-                } else if (sc_.demand_kg.size() == model_.elements.size() && sc_.demand_kg[*e].empty()) {
+                } else if (sc_.demand_basis == DemandBasis::DemandFile && sc_.demand_kg.size() == model_.elements.size() &&
+                           sc_.demand_kg[*e].empty()) {
                     bad(line_of(*t.get("element")), "element", *s,
                               "has a target but no demand: nobody demands it in the demand file");
                     ok = false;
@@ -457,9 +468,11 @@ Scenario load_scenario(const fs::path& dir, const Model& model, Diagnostics& dia
     };
     const std::vector<std::string_view> range_columns{"low", "high", "dist", "group", "note"};
 
-    // put_on_market.csv: functional units per year.
-    sc.put_on_market.assign(model.products.size(), Series{});
-    if (auto t = table("put_on_market", {{"product", "year", "value", "unit", "source"}, range_columns})) {
+    // put_on_market.csv and stock.csv: functional units per year (placed on the market; in use).
+    auto units_series = [&](const std::string& key, std::vector<Series>& out) {
+        out.assign(model.products.size(), Series{});
+        auto t = table(key, {{"product", "year", "value", "unit", "source"}, range_columns});
+        if (!t) return;
         SeriesBuilder<std::size_t> b;
         for (const auto& r : t->rows()) {
             auto product = read_text(*t, r, "product", diag);
@@ -486,7 +499,16 @@ Scenario load_scenario(const fs::path& dir, const Model& model, Diagnostics& dia
             if (!v) continue;
             b.add(*pi, *y, *v, r.line);
         }
-        for (auto& [pi, s] : b.build(t->file(), sc.params, diag, "this product")) sc.put_on_market[pi] = std::move(s);
+        for (auto& [pi, s] : b.build(t->file(), sc.params, diag, "this product")) out[pi] = std::move(s);
+    };
+    units_series("put_on_market", sc.put_on_market);
+    units_series("stock", sc.stock);
+    // A product is driven by its inflow or by its stock, not both.
+    for (std::size_t p = 0; p < model.products.size(); ++p) {
+        if (sc.put_on_market[p].empty() || sc.stock[p].empty()) continue;
+        diag.add(Location{display(files["stock"].first), sc.stock[p].points.front().line, "product"}, model.products[p].id,
+                 fmt::format("has both a stock and a put-on-market series ({} line {}): give one of them",
+                             display(files["put_on_market"].first), sc.put_on_market[p].points.front().line));
     }
 
     // collection.csv: a fraction per product, `*` for the rest.
@@ -526,10 +548,40 @@ Scenario load_scenario(const fs::path& dir, const Model& model, Diagnostics& dia
             auto it = built.find(p);
             if (it != built.end()) sc.collection[p] = it->second;
             else if (def != built.end()) sc.collection[p] = def->second;
-            else if (!sc.put_on_market[p].empty())
+            else if (sc.in_use(p))
                 diag.add(Location{t->file(), 0, "product"}, model.products[p].id,
                          "is put on the market but has no collection rate (add its rows, or a '*' default)");
         }
+    }
+
+    // exports.csv: the share of a product's end-of-life units leaving the country before collection.
+    sc.exports.assign(model.products.size(), Series{});
+    if (auto t = table("exports", {{"product", "year", "value", "source"}, range_columns})) {
+        SeriesBuilder<std::size_t> b;
+        for (const auto& r : t->rows()) {
+            auto product = read_text(*t, r, "product", diag);
+            auto source = read_source(*t, r, diag);
+            auto y = csv.year(*t, r);
+            bool in_range = true;
+            for (std::string_view col : {"value", "low", "high"}) {
+                auto v = parse_number(t->cell(r, col));
+                if (!v || (*v >= 0.0 && *v <= 1.0)) continue;
+                diag.add(t->at(r, col), t->cell(r, col),
+                         *v > 1.0 ? "is an export share above 1 (a share of end-of-life units, 0..1)"
+                                  : "is a negative export share (a share of end-of-life units, 0..1)");
+                in_range = false;
+            }
+            std::optional<std::size_t> pi;
+            if (product) {
+                pi = model.find_product(*product);
+                if (!pi) diag.add(t->at(r, "product"), *product, "is not a product of products/products.csv");
+            }
+            if (!in_range) continue;
+            auto v = csv.param(*t, r, 1.0, Bound::Fraction, y && pi ? source : std::nullopt);
+            if (!v) continue;
+            b.add(*pi, *y, *v, r.line);
+        }
+        for (auto& [pi, s] : b.build(t->file(), sc.params, diag, "this product")) sc.exports[pi] = std::move(s);
     }
 
     // demand.csv: kg of element per year.
@@ -607,10 +659,12 @@ Scenario load_scenario(const fs::path& dir, const Model& model, Diagnostics& dia
     if (auto t = table("lifetimes", kLifetimeSchema)) read_lifetimes(*t, model, sc.params, sc.lifetimes, diag);
 
     // Every product on the market needs a lifetime for the stock model.
-    if (files.count("put_on_market")) {
+    for (const char* key : {"put_on_market", "stock"}) {
+        if (!files.count(key)) continue;
+        const std::vector<Series>& series = std::string(key) == "stock" ? sc.stock : sc.put_on_market;
         for (std::size_t p = 0; p < model.products.size(); ++p) {
-            if (sc.put_on_market[p].empty() || sc.lifetime_of(model, p)) continue;
-            diag.add(Location{display(files["put_on_market"].first), sc.put_on_market[p].points.front().line, "product"},
+            if (series[p].empty() || sc.lifetime_of(model, p)) continue;
+            diag.add(Location{display(files[key].first), series[p].points.front().line, "product"},
                      model.products[p].id, "has no lifetime (add it to products/lifetimes.csv or the scenario's lifetimes.csv)");
         }
     }

@@ -45,6 +45,9 @@ struct BomLine {
     std::size_t item = npos;
     ParamId quantity;  //!< material: [kg per FU]; sub-assembly: [its FU per FU]
     std::size_t line = 0;
+    //! The cohort (year built) the row is for: rows of one part at several cohorts are
+    //! interpolated (engine/evaluate/contents.hpp, cohort_weights); nullopt: every cohort.
+    std::optional<int> cohort;
 };
 
 struct Product {

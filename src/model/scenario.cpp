@@ -34,6 +34,11 @@ const char* survival_name(SurvivalConvention s)
     return s == SurvivalConvention::Middle ? "middle" : "end";
 }
 
+const char* demand_basis_name(DemandBasis b)
+{
+    return b == DemandBasis::PutOnMarket ? "put_on_market" : "demand_file";
+}
+
 std::size_t Scenario::plan_in(int year) const
 {
     std::size_t p = plan;

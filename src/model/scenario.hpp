@@ -49,6 +49,15 @@ enum class SurvivalConvention {
 //! "end" or "middle".
 const char* survival_name(SurvivalConvention s);
 
+//! Where a scenario's demand comes from (`demand_basis` in scenario.toml).
+enum class DemandBasis {
+    DemandFile,   //!< the demand file alone
+    PutOnMarket,  //!< the content of the products put on the market each year, plus the demand file's rows
+};
+
+//! "demand_file" or "put_on_market".
+const char* demand_basis_name(DemandBasis b);
+
 //! From `from` on, the scenario uses `plan`.
 struct PlanSwitch {
     int from = 0;
@@ -90,17 +99,29 @@ struct Scenario {
     int first_year = 0;  //!< inclusive
     int last_year = 0;   //!< inclusive
     SurvivalConvention survival = SurvivalConvention::End;
+    DemandBasis demand_basis = DemandBasis::DemandFile;
     std::size_t plan = npos;             //!< the plan of the first year
     std::vector<PlanSwitch> plan_switches;  //!< sorted by year
     std::vector<Series> put_on_market;   //!< per product [functional units per year]; empty: none
+    //! Per product: the stock in use at the end of each year [functional units], for a
+    //! stock-driven product (its inflow computed from it); empty: none.
+    std::vector<Series> stock;
     std::vector<Series> collection;      //!< per product [fraction], the `*` default applied
-    std::vector<Series> demand_kg;       //!< per element [kg per year]; empty: no demand given
+    //! Per product: the share of end-of-life units exported before collection [fraction]; empty: none.
+    std::vector<Series> exports;
+    std::vector<Series> demand_kg;       //!< per element [kg per year] of the demand file; empty: none
     std::vector<ScrapFlow> scrap;
     std::vector<Lifetime> lifetimes;     //!< overrides of products/lifetimes.csv
     std::vector<Target> targets;
     std::optional<MagnetLever> magnet_lever;  //!< nullopt if the data has no such class/routes
 
     [[nodiscard]] int years() const { return last_year - first_year + 1; }
+    //! True if the product is modelled: put on the market or given by its stock.
+    [[nodiscard]] bool in_use(std::size_t product) const
+    {
+        return (product < put_on_market.size() && !put_on_market[product].empty()) ||
+               (product < stock.size() && !stock[product].empty());
+    }
     //! The plan in force in `year`.
     [[nodiscard]] std::size_t plan_in(int year) const;
     //! The lifetime of a product: the scenario's override, else the model's, else nullptr.

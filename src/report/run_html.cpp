@@ -56,7 +56,10 @@ SankeyGraph run_flow_graph(const ScenarioResult& r, std::size_t e, int t)
         auto src = g.add_node("end-of-life products", "source");
         collected_node = g.add_node("collected", "process");
         g.add_link(src, collected_node, collected, "flow");
-        if (eol - collected > 0) g.add_link(src, g.add_node("uncollected", "uncollected"), eol - collected, "uncollected");
+        const double exported = at(r.exported_kg, e, t) * kTonnesPerKg;
+        if (exported > 0) g.add_link(src, g.add_node("exported", "uncollected"), exported, "uncollected");
+        const double uncollected = at(r.uncollected_kg, e, t) * kTonnesPerKg;
+        if (uncollected > 0) g.add_link(src, g.add_node("uncollected", "uncollected"), uncollected, "uncollected");
     }
     auto treat = [&] {
         if (treatment == npos) treatment = g.add_node("recycling routes", "process");
@@ -85,7 +88,8 @@ ReportDocument run_report(const Model& model, const Scenario& sc,
     if (!intro.empty() && intro.back() != '.') intro += '.';
     ReportDocument doc("Scenario: " + sc.name, intro + (intro.empty() ? "" : " ") + "Years " +
                                                   std::to_string(r.first_year) + "\u2013" + std::to_string(last_year) +
-                                                  ", survival convention '" + survival_name(r.survival) + "'." +
+                                                  ", survival convention '" + survival_name(r.survival) + "'; " +
+                                                  demand_basis_text(sc.demand_basis) + "." +
                                                   overlays_text(model.overlays));
     doc.heading("Headline");
     if (u)
@@ -221,6 +225,8 @@ ReportDocument run_report(const Model& model, const Scenario& sc,
         losses.unit = "t";
         losses.sort = true;
         losses.bars.push_back({"uncollected", (at(r.uncollected_kg, e, ti)) * kTonnesPerKg, "uncollected"});
+        if (at(r.exported_kg, e, ti) > 0)
+            losses.bars.push_back({"exported", at(r.exported_kg, e, ti) * kTonnesPerKg, "uncollected"});
         losses.bars.push_back({"untreated", at(r.untreated_kg, e, ti) * kTonnesPerKg, "untreated"});
         for (std::size_t k = 0; k < r.loss_names.size(); ++k) {
             double lost = (at(r.loss_eol_kg[k], e, ti) + at(r.loss_scrap_kg[k], e, ti)) * kTonnesPerKg;

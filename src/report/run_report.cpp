@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -48,6 +49,14 @@ std::vector<std::size_t> run_elements(const ScenarioResult& r)
     return out;
 }
 
+std::string demand_basis_text(DemandBasis basis)
+{
+    return basis == DemandBasis::PutOnMarket
+               ? "demand basis: put_on_market (the content of the products put on the market each year, plus the "
+                 "demand file's rows)"
+               : "demand basis: demand_file (the demand file alone)";
+}
+
 std::string lever_text(const LeverSolution& lever, double value, const std::string& at_max)
 {
     if (!lever.applicable) return "n/a";
@@ -73,8 +82,13 @@ json run_json(const Model& model, const Scenario& sc, const ScenarioResult& r, c
 
     json elements = json::object();
     for (auto e : run_elements(r)) {
-        json shares = json::array();
-        for (int t = 0; t < r.n_years; ++t) shares.push_back(fraction_or_null(r.recycled_share(e, t)));
+        json shares = json::array(), eol_rr = json::array(), eol_rir = json::array(), osr = json::array();
+        for (int t = 0; t < r.n_years; ++t) {
+            shares.push_back(fraction_or_null(r.recycled_share(e, t)));
+            eol_rr.push_back(fraction_or_null(r.eol_rr(e, t)));
+            eol_rir.push_back(fraction_or_null(r.eol_rir(e, t)));
+            osr.push_back(fraction_or_null(r.old_scrap_ratio(e, t)));
+        }
         json losses = json::object(), scrap_losses = json::object();
         for (std::size_t k = 0; k < r.loss_names.size(); ++k) {
             if (any_nonzero(r.loss_eol_kg[k], e)) losses[r.loss_names[k]] = tonnes(r.loss_eol_kg[k], e);
@@ -82,7 +96,10 @@ json run_json(const Model& model, const Scenario& sc, const ScenarioResult& r, c
         }
         elements[model.elements[e].symbol] = {
             {"demand_t", tonnes(r.demand_kg, e)},
+            {"demand_products_t", tonnes(r.demand_products_kg, e)},
+            {"demand_other_t", tonnes(r.demand_other_kg, e)},
             {"eol_t", tonnes(r.eol_kg, e)},
+            {"exported_t", tonnes(r.exported_kg, e)},
             {"collected_t", tonnes(r.collected_kg, e)},
             {"uncollected_t", tonnes(r.uncollected_kg, e)},
             {"untreated_t", tonnes(r.untreated_kg, e)},
@@ -90,6 +107,9 @@ json run_json(const Model& model, const Scenario& sc, const ScenarioResult& r, c
             {"scrap_t", tonnes(r.scrap_kg, e)},
             {"recovered_scrap_t", tonnes(r.recovered_scrap_kg, e)},
             {"recycled_share", shares},
+            {"eol_rr", eol_rr},
+            {"eol_rir", eol_rir},
+            {"old_scrap_ratio", osr},
             {"losses_t", losses},
             {"scrap_losses_t", scrap_losses},
         };
@@ -154,6 +174,7 @@ json run_json(const Model& model, const Scenario& sc, const ScenarioResult& r, c
             {"overlays", model.overlays},
             {"years", years},
             {"survival", survival_name(r.survival)},
+            {"demand_basis", demand_basis_name(sc.demand_basis)},
             {"plans", plans},
             {"elements", elements},
             {"products", products},
@@ -169,7 +190,10 @@ void write_run_csv(std::ostream& out, const Model& model, const ScenarioResult& 
         const Eigen::MatrixXd* kg;
     };
     const Quantity quantities[] = {{"demand", &r.demand_kg},
+                                   {"demand_products", &r.demand_products_kg},
+                                   {"demand_other", &r.demand_other_kg},
                                    {"eol", &r.eol_kg},
+                                   {"exported", &r.exported_kg},
                                    {"collected", &r.collected_kg},
                                    {"uncollected", &r.uncollected_kg},
                                    {"untreated", &r.untreated_kg},
@@ -181,8 +205,13 @@ void write_run_csv(std::ostream& out, const Model& model, const ScenarioResult& 
         for (auto e : elements) {
             const std::string prefix = std::to_string(r.year(t)) + "," + csv_cell(model.elements[e].symbol) + ",";
             for (const auto& q : quantities) out << prefix << q.name << "," << sig((*q.kg)(ix(e), t) / kKgPerTonne, 12) << ",t\n";
-            double share = r.recycled_share(e, t);
-            if (std::isfinite(share)) out << prefix << "recycled_share," << sig(share, 12) << ",fraction\n";
+            // Fractions, omitted where undefined (docs/indicators.md).
+            const std::pair<const char*, double> fractions[] = {{"recycled_share", r.recycled_share(e, t)},
+                                                                {"eol_rr", r.eol_rr(e, t)},
+                                                                {"eol_rir", r.eol_rir(e, t)},
+                                                                {"old_scrap_ratio", r.old_scrap_ratio(e, t)}};
+            for (const auto& [name, v] : fractions)
+                if (std::isfinite(v)) out << prefix << name << "," << sig(v, 12) << ",fraction\n";
             for (std::size_t k = 0; k < r.loss_names.size(); ++k) {
                 double eol = r.loss_eol_kg[k](ix(e), t), scrap = r.loss_scrap_kg[k](ix(e), t);
                 if (eol != 0.0) out << prefix << csv_cell(r.loss_names[k]) << "," << sig(eol / kKgPerTonne, 12) << ",t\n";
@@ -204,7 +233,7 @@ void write_run_headline(std::ostream& out, Format format, const Model& model, co
             << (r.survival == SurvivalConvention::End ? " (ODYM: S(a) at whole-year ages)"
                                                       : " (flodym: S(a + 0.5), half a year later)")
             << "; mass balance checked every year, largest relative residual " << sig(r.max_balance_residual, 2)
-            << "\n\n";
+            << "\n" << (md ? "\n" : "") << demand_basis_text(sc.demand_basis) << "\n\n";
     }
     TextTable t({"element", "year", "demand_t", "recovered_t", "of_which_scrap_t", "recycled", "target", "met",
                  "first_year_met", "collection_needed", "magnet_extraction_needed"},

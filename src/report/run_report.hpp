@@ -29,6 +29,9 @@ void write_run_csv(std::ostream& out, const Model& model, const ScenarioResult& 
 void write_run_headline(std::ostream& out, Format format, const Model& model, const Scenario& scenario,
                         const ScenarioResult& result, const std::vector<TargetAnalysis>& targets);
 
+//! The sentence the headline and the report give for where demand comes from.
+std::string demand_basis_text(DemandBasis basis);
+
 //! What the headline prints for a lever: percent(value) when reachable, "not reachable: at most
 //! 12.3% <at_max>" when not (12.3% = the recycled share at the lever's maximum), "n/a" when the
 //! lever does not apply to the element.

@@ -40,15 +40,20 @@ TEST_CASE("The run's JSON keys are the documented contract", "[report][run]")
     Report r;
     json j = run_json(r.model, r.scenario, r.result, r.targets);
     // docs/json.md, section "run": these keys are public; adding is fine, renaming is not.
-    CHECK(keys(j) == std::set<std::string>{"scenario", "folder", "description", "overlays", "years", "survival", "plans",
+    CHECK(keys(j) == std::set<std::string>{"scenario", "folder", "description", "overlays", "years", "survival",
+                                           "demand_basis", "plans",
                                            "elements", "products", "targets", "balance"});
     CHECK(j["scenario"] == "hand");
     CHECK(j["survival"] == "end");
+    CHECK(j["demand_basis"] == "demand_file");
+    CHECK(j["elements"]["Co"]["demand_other_t"] == j["elements"]["Co"]["demand_t"]);  // the demand file alone
+    CHECK(j["elements"]["Co"]["demand_products_t"][4] == 0.0);
     CHECK(j["years"] == json::array({2020, 2021, 2022, 2023, 2024, 2025}));
-    CHECK(keys(j["elements"]["Co"]) == std::set<std::string>{"demand_t", "eol_t", "collected_t", "uncollected_t",
+    CHECK(keys(j["elements"]["Co"]) == std::set<std::string>{"demand_t", "demand_products_t", "demand_other_t", "eol_t", "exported_t", "collected_t", "uncollected_t",
                                                              "untreated_t", "recovered_eol_t", "scrap_t",
                                                              "recovered_scrap_t", "recycled_share", "losses_t",
-                                                             "scrap_losses_t"});
+                                                             "scrap_losses_t", "eol_rr", "eol_rir",
+                                                             "old_scrap_ratio"});
     CHECK(keys(j["products"]["gadget"]) == std::set<std::string>{"unit", "inflow_units", "outflow_units", "stock_units"});
     REQUIRE(j["targets"].size() == 4);
     CHECK(keys(j["targets"][0]) == std::set<std::string>{"element", "year", "share", "source", "demand_t",
@@ -70,6 +75,11 @@ TEST_CASE("The run's JSON holds tonnes per year and each target's answer", "[rep
     CHECK(j["elements"]["Co"]["recovered_scrap_t"][4].get<double>() == Approx(0.009));
     CHECK(j["elements"]["Co"]["losses_t"]["loss:residue"][4].get<double>() == Approx(0.0015));
     CHECK(j["elements"]["Fe"]["recycled_share"][4].is_null());  // no demand for Fe
+    CHECK(j["elements"]["Co"]["eol_rr"][4].get<double>() == Approx(0.225));
+    CHECK(j["elements"]["Co"]["eol_rir"][4].get<double>() == Approx(0.135));
+    CHECK(j["elements"]["Co"]["old_scrap_ratio"][4].get<double>() == Approx(0.6));
+    CHECK(j["elements"]["Co"]["eol_rr"][0].is_null());  // nothing at end of life in 2020
+    CHECK(j["elements"]["Fe"]["eol_rir"][4].is_null());
     CHECK(j["products"]["gadget"]["outflow_units"][2] == 100.0);
     CHECK(j["targets"][0]["first_year_met"] == 2024);
     CHECK(j["targets"][1]["first_year_met"].is_null());
@@ -89,6 +99,12 @@ TEST_CASE("The run's CSV is long format: year, element, quantity, value, unit", 
     CHECK(csv.rfind("year,element,quantity,value,unit\n", 0) == 0);
     CHECK_THAT(csv, Contains("2024,Co,recovered_eol,0.0135,t\n"));
     CHECK_THAT(csv, Contains("2024,Co,recycled_share,0.225,fraction\n"));
+    CHECK_THAT(csv, Contains("2024,Co,demand_other,0.1,t\n"));
+    CHECK_THAT(csv, Contains("2024,Co,demand_products,0,t\n"));
+    CHECK_THAT(csv, Contains("2024,Co,eol_rr,0.225,fraction\n"));
+    CHECK_THAT(csv, Contains("2024,Co,eol_rir,0.135,fraction\n"));
+    CHECK_THAT(csv, Contains("2024,Co,old_scrap_ratio,0.6,fraction\n"));
+    CHECK_THAT(csv, !Contains("2020,Co,eol_rr"));  // undefined: omitted like recycled_share
     CHECK_THAT(csv, Contains("2024,Nd,loss:slag,0.015,t\n"));
     CHECK_THAT(csv, Contains("2024,Co,scrap loss:residue,0.001,t\n"));
 }
@@ -100,6 +116,7 @@ TEST_CASE("The headline states the survival convention and each target's answer"
     write_run_headline(out, Format::Table, r.model, r.scenario, r.result, r.targets);
     std::string text = out.str();
     CHECK_THAT(text, Contains("survival convention: end"));
+    CHECK_THAT(text, Contains("demand basis: demand_file (the demand file alone)"));
     CHECK_THAT(text, Contains("77.78%"));  // 21/27
     CHECK_THAT(text, Contains("not reachable: at most 36% at full collection"));
     CHECK_THAT(text, Contains("not by 2025"));

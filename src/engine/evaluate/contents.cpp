@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <numeric>
+#include <string>
 
 namespace reclaim {
 
@@ -38,6 +40,44 @@ void reach(const Model& model, const std::vector<std::size_t>& products, const s
     for (auto m : extra) material(m);
 }
 
+// A product's parts given by cohort: per part, (cohort, BoM row) sorted by cohort.
+std::vector<std::vector<std::pair<int, std::size_t>>> cohort_parts(const Product& p)
+{
+    std::map<std::string, std::vector<std::pair<int, std::size_t>>> by_part;
+    for (std::size_t i = 0; i < p.bom.size(); ++i)
+        if (p.bom[i].cohort) by_part[p.bom[i].part].emplace_back(*p.bom[i].cohort, i);
+    std::vector<std::vector<std::pair<int, std::size_t>>> out;
+    for (auto& [part, rows] : by_part) {
+        std::sort(rows.begin(), rows.end());
+        out.push_back(std::move(rows));
+    }
+    return out;
+}
+
+// The weights of one part's rows (sorted by cohort) in `cohort`, into w (indexed by BoM row):
+// linear between the listed cohorts around it, flat outside them; nullopt is the latest.
+void part_weights(const std::vector<std::pair<int, std::size_t>>& rows, std::optional<int> cohort, std::vector<double>& w)
+{
+    for (const auto& r : rows) w[r.second] = 0.0;
+    if (!cohort || *cohort >= rows.back().first) {
+        w[rows.back().second] = 1.0;
+        return;
+    }
+    if (*cohort <= rows.front().first) {
+        w[rows.front().second] = 1.0;
+        return;
+    }
+    std::size_t hi = 1;
+    while (rows[hi].first < *cohort) ++hi;
+    if (rows[hi].first == *cohort) {  // a listed cohort is its row exactly
+        w[rows[hi].second] = 1.0;
+        return;
+    }
+    const double f = static_cast<double>(*cohort - rows[hi - 1].first) / static_cast<double>(rows[hi].first - rows[hi - 1].first);
+    w[rows[hi - 1].second] = 1.0 - f;
+    w[rows[hi].second] = f;
+}
+
 std::vector<std::size_t> iota(std::size_t n)
 {
     std::vector<std::size_t> v(n);
@@ -66,6 +106,14 @@ std::vector<std::size_t> elements_of(const Model& model, const std::vector<std::
 
 std::vector<std::size_t> all_elements(const Model& model) { return iota(model.elements.size()); }
 
+std::vector<double> cohort_weights(const Product& product, std::optional<int> cohort)
+{
+    std::vector<double> w(product.bom.size(), 1.0);
+    for (const auto& rows : cohort_parts(product)) part_weights(rows, cohort, w);
+    return w;
+}
+
+
 Contents::Contents(const Model& model, const std::vector<std::size_t>& products, const std::vector<std::size_t>& elements,
                    const std::vector<std::size_t>& extra_materials)
     : model_(&model), elements_(elements), local_(model.elements.size(), npos), composition_(model.materials.size()),
@@ -74,8 +122,16 @@ Contents::Contents(const Model& model, const std::vector<std::size_t>& products,
     for (std::size_t k = 0; k < elements.size(); ++k) local_[elements[k]] = k;
     reach(model, products, extra_materials, material_order_, product_order_);
     for (auto m : material_order_) composition_[m] = Eigen::VectorXd::Zero(ix(elements.size()));
-    for (auto p : product_order_)
+    cohort_parts_.resize(model.products.size());
+    varies_.assign(model.products.size(), false);
+    for (auto p : product_order_) {  // sub-assemblies first
         product_content_[p] = ClassContent::Zero(ix(model.classes.size()), ix(elements.size()));
+        cohort_parts_[p] = cohort_parts(model.products[p]);
+        bool varies = !cohort_parts_[p].empty();
+        for (const auto& line : model.products[p].bom)
+            if (line.kind == BomLine::Kind::Product && varies_[line.item]) varies = true;
+        varies_[p] = varies;
+    }
 }
 
 std::vector<ParamId> Contents::params() const
@@ -89,7 +145,7 @@ std::vector<ParamId> Contents::params() const
     return out;
 }
 
-void Contents::evaluate(const ParamValues& values)
+void Contents::evaluate(const ParamValues& values, std::optional<int> cohort)
 {
     for (auto mi : material_order_) {
         const Material& m = model_->materials[mi];
@@ -118,11 +174,21 @@ void Contents::evaluate(const ParamValues& values)
             if (!k.balance) add(k, values[k.fraction.index] * scale);
         if (balance) add(*balance, std::max(0.0, 1.0 - sum * scale));
     }
+    evaluate_products(values, cohort);
+}
+
+void Contents::evaluate_products(const ParamValues& values, std::optional<int> cohort)
+{
     for (auto pi : product_order_) {
         ClassContent& c = product_content_[pi];
         c.setZero();
-        for (const auto& line : model_->products[pi].bom) {
-            const double q = values[line.quantity.index];
+        const std::vector<BomLine>& bom = model_->products[pi].bom;
+        weights_.assign(bom.size(), 1.0);
+        for (const auto& rows : cohort_parts_[pi]) part_weights(rows, cohort, weights_);
+        for (std::size_t i = 0; i < bom.size(); ++i) {
+            const BomLine& line = bom[i];
+            if (weights_[i] == 0.0) continue;
+            const double q = weights_[i] * values[line.quantity.index];
             if (line.kind == BomLine::Kind::Material) {
                 c.row(ix(line.treatment_class)) += q * composition_[line.item].transpose();
             } else if (line.treatment_class == npos) {
@@ -152,10 +218,11 @@ std::vector<ClassContent> product_contents(const Model& model, const ParamValues
     return out;
 }
 
-ClassContent flatten_product(const Model& model, std::size_t product, const ParamValues& values)
+ClassContent flatten_product(const Model& model, std::size_t product, const ParamValues& values,
+                             std::optional<int> cohort)
 {
     Contents c(model, {product}, all_elements(model));
-    c.evaluate(values);
+    c.evaluate(values, cohort);
     return c.content(product);
 }
 

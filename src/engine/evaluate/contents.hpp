@@ -6,6 +6,8 @@
 // balance row takes 1 - sum(others), at least 0 (the others divided by their sum if above 1).
 
 #include <cstddef>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include <Eigen/Core>
@@ -18,6 +20,12 @@ namespace reclaim {
 //! Content of one functional unit of a product [kg]: rows = treatment classes, cols = elements.
 using ClassContent = Eigen::MatrixXd;
 
+//! The weight of each BoM row of `product` (in Product::bom order) for products built in
+//! `cohort`: 1 for a row without a cohort; the rows of a part given by cohort are interpolated
+//! linearly between the two listed cohorts around it and held flat outside them (nullopt: each
+//! part's latest listed cohort) [fraction].
+std::vector<double> cohort_weights(const Product& product, std::optional<int> cohort);
+
 class Contents {
 public:
     //! Compiles the BoM trees of `products` and the compositions of `extra_materials` (scrap,
@@ -25,8 +33,14 @@ public:
     Contents(const Model& model, const std::vector<std::size_t>& products, const std::vector<std::size_t>& elements,
              const std::vector<std::size_t>& extra_materials = {});
 
-    //! Evaluates every compiled material and product at `values`.
-    void evaluate(const ParamValues& values);
+    //! Evaluates every compiled material and product at `values`, products built in `cohort`
+    //! (nullopt: the latest listed cohort of each part).
+    void evaluate(const ParamValues& values, std::optional<int> cohort = std::nullopt);
+    //! Evaluates the products again for another cohort; the materials stay as last evaluated.
+    void evaluate_products(const ParamValues& values, std::optional<int> cohort);
+    //! True if the content of model product `product` depends on its cohort (rows by cohort in
+    //! its BoM tree).
+    [[nodiscard]] bool varies_by_cohort(std::size_t product) const { return varies_[product]; }
     //! Content of one FU of model product `product` [kg]: classes x the compiled elements.
     [[nodiscard]] const ClassContent& content(std::size_t product) const { return product_content_[product]; }
     //! Mass fractions of model material `material` on the compiled elements.
@@ -47,6 +61,10 @@ private:
     std::vector<std::size_t> material_order_, product_order_;
     std::vector<Eigen::VectorXd> composition_;   //!< per model material (empty if not reached)
     std::vector<ClassContent> product_content_;  //!< per model product (empty if not reached)
+    //! Per model product: its parts given by cohort, each as (cohort, BoM row) sorted by cohort.
+    std::vector<std::vector<std::vector<std::pair<int, std::size_t>>>> cohort_parts_;
+    std::vector<bool> varies_;     //!< per model product
+    std::vector<double> weights_;  //!< scratch: the weight of each row of one product
 };
 
 //! Every element (model index) that any material reached from these products and materials
@@ -63,7 +81,8 @@ std::vector<Eigen::VectorXd> material_compositions(const Model& model, const Par
 //! Content of every product per functional unit at `values` (classes x every element).
 std::vector<ClassContent> product_contents(const Model& model, const ParamValues& values);
 
-//! Content of one product per functional unit at `values`.
-ClassContent flatten_product(const Model& model, std::size_t product, const ParamValues& values);
+//! Content of one product per functional unit at `values`, built in `cohort` (nullopt: the latest).
+ClassContent flatten_product(const Model& model, std::size_t product, const ParamValues& values,
+                             std::optional<int> cohort = std::nullopt);
 
 }  // namespace reclaim

@@ -80,6 +80,45 @@ StockSeries run_stock_model(const std::vector<double>& inflow, const std::vector
     return s;
 }
 
+StockSeries run_stock_driven_model(const std::vector<double>& stock, const std::vector<double>& survival,
+                                   Eigen::MatrixXd* outflow_cohort)
+{
+    const std::size_t n = stock.size();
+    if (survival.size() < n) throw Error(fmt::format("survival curve has {} ages for {} years", survival.size(), n));
+    const auto N = static_cast<Eigen::Index>(n);
+    Eigen::MatrixXd sc = Eigen::MatrixXd::Zero(N, N), oc = Eigen::MatrixXd::Zero(N, N);  // (year, cohort)
+    StockSeries s{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
+    const double s0 = survival[0];
+    for (Eigen::Index m = 0; m < N; ++m) {
+        double in_use = 0.0;
+        for (Eigen::Index c = 0; c < m; ++c) {
+            oc(m, c) = sc(m - 1, c) - sc(m, c);
+            in_use += sc(m, c);
+        }
+        const double target = stock[static_cast<std::size_t>(m)];
+        double inflow = s0 != 0.0 ? (target - in_use) / s0 : 0.0;
+        if (inflow < 0.0) {
+            // The stock falls faster than products retire: no inflow, and every cohort gives up
+            // the same share of what it has in use, from this year on.
+            inflow = 0.0;
+            const double f = in_use > 0.0 ? (in_use - target) / in_use : 0.0;
+            for (Eigen::Index c = 0; c < m; ++c) {
+                oc(m, c) += f * sc(m, c);
+                sc.block(m, c, N - m, 1) *= 1.0 - f;
+            }
+        }
+        s.inflow[static_cast<std::size_t>(m)] = inflow;
+        for (Eigen::Index t = m; t < N; ++t) sc(t, m) = inflow * survival[static_cast<std::size_t>(t - m)];
+        oc(m, m) = inflow * (1.0 - s0);
+    }
+    for (Eigen::Index t = 0; t < N; ++t) {
+        s.outflow[static_cast<std::size_t>(t)] = oc.row(t).sum();
+        s.stock[static_cast<std::size_t>(t)] = sc.row(t).sum();
+    }
+    if (outflow_cohort) *outflow_cohort = std::move(oc);
+    return s;
+}
+
 Eigen::MatrixXd stock_by_cohort(const std::vector<double>& inflow, const std::vector<double>& survival)
 {
     const auto n = static_cast<Eigen::Index>(inflow.size());

@@ -46,6 +46,15 @@ struct StockSeries {
 //! Runs the inflow-driven model over inflow.size() years; `survival` needs at least as many ages.
 StockSeries run_stock_model(const std::vector<double>& inflow, const std::vector<double>& survival);
 
+//! Runs the stock-driven model over stock.size() years: ODYM's compute_stock_driven_model with
+//! NegativeInflowCorrect. Year m: the cohorts in use decay (outflow s_c(m-1, c) - s_c(m, c)); the
+//! inflow fills the gap, i(m) = (stock(m) - sum_c s_c(m, c)) / S(0) (0 if S(0) = 0); if the gap
+//! is negative the inflow is 0 and every cohort gives up the same share f = -gap / sum_c s_c(m, c)
+//! of its stock, now and in every later year, as extra outflow in year m. `outflow_cohort`
+//! (years x cohorts), if given, receives the outflow by cohort. `survival` needs as many ages.
+StockSeries run_stock_driven_model(const std::vector<double>& stock, const std::vector<double>& survival,
+                                   Eigen::MatrixXd* outflow_cohort = nullptr);
+
 //! Stock by year and cohort: (t, c) = i(c) S(t - c) for t >= c, else 0 [functional units].
 Eigen::MatrixXd stock_by_cohort(const std::vector<double>& inflow, const std::vector<double>& survival);
 

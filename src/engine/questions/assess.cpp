@@ -231,7 +231,7 @@ Assessment AssessQuestion::evaluate(const ParamValues& values, Detail detail)
     const Ix n_cls = ix(model.classes.size());
     const bool full = detail == Detail::Full;
 
-    contents_.evaluate(values);
+    contents_.evaluate(values, options_.cohort);
     Assessment a;
     a.product = options_.product;
     a.plan = options_.plan;

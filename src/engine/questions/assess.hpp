@@ -6,6 +6,7 @@
 // element is accounted for, checked on every evaluation (BalanceError otherwise).
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include <Eigen/Core>
@@ -66,6 +67,7 @@ struct AssessOptions {
     std::size_t route_class = npos;  //!< with route: only this class goes to it (it must accept it)
     std::vector<std::size_t> critical;  //!< elements whose largest losses top_losses lists
     std::size_t top_losses = 10;  //!< how many of the largest critical losses to keep
+    std::optional<int> cohort;    //!< the year the product is built (BoM rows by cohort); nullopt: the latest
 
     //! Every broken rule, e.g. "collection = 1.3; violated: 0 <= collection <= 1"; empty if valid.
     [[nodiscard]] std::vector<std::string> problems(const Model& model) const;

@@ -6,18 +6,21 @@
 
 namespace reclaim {
 
-BomNode bom_tree(const Model& model, std::size_t product, const ParamValues& values)
+BomNode bom_tree(const Model& model, std::size_t product, const ParamValues& values, std::optional<int> cohort)
 {
     std::vector<std::size_t> materials;
     for (std::size_t m = 0; m < model.materials.size(); ++m) materials.push_back(m);
     Contents contents(model, {product}, all_elements(model), materials);
-    contents.evaluate(values);
+    contents.evaluate(values, cohort);
     std::function<BomNode(std::size_t, double)> build = [&](std::size_t pi, double scale) {
         BomNode node;
         node.item = model.products[pi].id;
         node.kg = scale * contents.content(pi).colwise().sum().transpose();
-        for (const auto& line : model.products[pi].bom) {
-            const double q = values[line.quantity.index];
+        const std::vector<double> weights = cohort_weights(model.products[pi], cohort);
+        for (std::size_t i = 0; i < model.products[pi].bom.size(); ++i) {
+            const BomLine& line = model.products[pi].bom[i];
+            if (weights[i] == 0.0) continue;
+            const double q = weights[i] * values[line.quantity.index];
             BomNode child;
             if (line.kind == BomLine::Kind::Material) {
                 child.item = model.materials[line.item].id;

@@ -3,6 +3,7 @@
 // unit of the root product (`reclaim show product`).
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,9 @@ struct BomNode {
 };
 
 //! The BoM tree of a product; the root's kg is the product's total per functional unit.
-BomNode bom_tree(const Model& model, std::size_t product, const ParamValues& values);
+//! BoM rows given by cohort are those of products built in `cohort` (nullopt: the latest listed),
+//! each with its interpolation weight in its quantity; rows of weight 0 are left out.
+BomNode bom_tree(const Model& model, std::size_t product, const ParamValues& values,
+                 std::optional<int> cohort = std::nullopt);
 
 }  // namespace reclaim

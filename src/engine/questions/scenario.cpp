@@ -40,11 +40,21 @@ ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detai
       valuer_(model, {}, {})
 {
     for (std::size_t p = 0; p < model.products.size(); ++p)
-        if (p < sc.put_on_market.size() && !sc.put_on_market[p].empty()) products_.push_back(p);
+        if (sc.in_use(p)) products_.push_back(p);
     for (auto p : products_) {
         const Lifetime* lt = sc.lifetime_of(model, p);
         if (!lt) throw ScenarioError("product '" + model.products[p].id + "' has no lifetime");
-        series_.push_back(ProductSeries{p, &sc.put_on_market[p], &sc.collection[p], lt, {}, {}, {}, {}, {}});
+        // A series the scenario does not give (a partial Scenario built in code) is empty.
+        static const Series kNone;
+        auto of = [&](const std::vector<Series>& v) { return p < v.size() ? &v[p] : &kNone; };
+        ProductSeries ps;
+        ps.product = p;
+        ps.inflow = of(sc.put_on_market);
+        ps.stock_series = of(sc.stock);
+        ps.collection = of(sc.collection);
+        ps.exports = of(sc.exports);
+        ps.lifetime = lt;
+        series_.push_back(std::move(ps));
     }
     for (const auto& f : sc.scrap)
         if (f.kind == ScrapFlow::Kind::Material) scrap_materials_.push_back(f.item);
@@ -111,6 +121,7 @@ ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detai
             elements_.push_back(e);
         }
     contents_ = Contents(model, products_, elements_, scrap_materials_);
+    for (auto p : products_) dynamic_.push_back(contents_.varies_by_cohort(p));
     for (auto r : routes_used_) networks_.emplace_back(model, r, elements_);
     for (auto plan : plans_used_) plans_.emplace_back(model, plan, routes_used_);
     // The cells that can hold a share: the plan's rows for the product (npos: class-wide), and
@@ -140,8 +151,10 @@ ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detai
     for (const auto& s : series_) {
         inflow_w_.emplace_back();
         collection_w_.emplace_back();
-        compile_series(*s.inflow, inflow_w_.back());
+        compile_series(s.stock_series->empty() ? *s.inflow : *s.stock_series, inflow_w_.back());
         compile_series(*s.collection, collection_w_.back());
+        exports_w_.emplace_back();
+        compile_series(*s.exports, exports_w_.back());
     }
     for (const auto& f : sc.scrap) {
         scrap_w_.emplace_back();
@@ -163,7 +176,9 @@ ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detai
     }
     for (const auto& s : series_) {
         add_series_params(*s.inflow, params_);
+        add_series_params(*s.stock_series, params_);
         add_series_params(*s.collection, params_);
+        add_series_params(*s.exports, params_);
         auto lp = lifetime_params(*s.lifetime);
         params_.insert(params_.end(), lp.begin(), lp.end());
     }
@@ -212,17 +227,46 @@ void ScenarioQuestion::outflows(const ParamValues& values)
     for (std::size_t k = 0; k < series_.size(); ++k) {
         ProductSeries& s = series_[k];
         key.clear();
-        for (const auto& p : s.inflow->points) key.push_back(values[p.value.index]);
+        const Series& driver = s.stock_series->empty() ? *s.inflow : *s.stock_series;  // inflow-driven, or stock-driven
+        for (const auto& p : driver.points) key.push_back(values[p.value.index]);
         for (ParamId id : lifetime_params(*s.lifetime)) key.push_back(id.valid() ? values[id.index] : 0.0);
         if (!s.outflow.empty() && key == s.key) continue;
         s.key = key;
-        for (std::size_t t = 0; t < nt; ++t) inflow[t] = at(*s.inflow, inflow_w_[k], static_cast<int>(t), values);
+        for (std::size_t t = 0; t < nt; ++t) inflow[t] = at(driver, inflow_w_[k], static_cast<int>(t), values);
         const auto survival = survival_curve(lifetime_values(*s.lifetime, values), sc.survival, nt);
-        StockSeries stock = run_stock_model(inflow, survival);
+        StockSeries stock;
+        if (s.stock_series->empty()) {
+            stock = run_stock_model(inflow, survival);
+            if (dynamic_[k]) s.outflow_cohort = outflow_by_cohort(stock.inflow, survival);
+        } else {  // `inflow` holds the stock series
+            stock = run_stock_driven_model(inflow, survival, dynamic_[k] ? &s.outflow_cohort : nullptr);
+        }
         check_stock_balance(stock, "product '" + model_->products[s.product].id + "'");
+        s.inflow_units = std::move(stock.inflow);
         s.outflow = std::move(stock.outflow);
         s.stock = std::move(stock.stock);
     }
+}
+
+// The content of each cohort of the products whose BoM rows are given by cohort, and the mass
+// of the cohorts retiring each year: retiring(t) = sum_c outflow(t, c) content(c).
+void ScenarioQuestion::cohort_contents(const ParamValues& values)
+{
+    if (std::find(dynamic_.begin(), dynamic_.end(), true) == dynamic_.end()) return;
+    const Ix nt = n_years_, size = ix(model_->classes.size() * elements_.size());
+    for (std::size_t k = 0; k < series_.size(); ++k)
+        if (dynamic_[k]) series_[k].cohort_content.resize(nt, size);
+    for (Ix c = 0; c < nt; ++c) {
+        contents_.evaluate_products(values, scenario_->first_year + static_cast<int>(c));
+        for (std::size_t k = 0; k < series_.size(); ++k) {
+            if (!dynamic_[k]) continue;
+            const ClassContent& content = contents_.content(series_[k].product);
+            series_[k].cohort_content.row(c) = Eigen::Map<const Eigen::RowVectorXd>(content.data(), size);
+        }
+    }
+    contents_.evaluate_products(values, std::nullopt);  // back to the latest cohort
+    for (std::size_t k = 0; k < series_.size(); ++k)
+        if (dynamic_[k]) series_[k].retiring.noalias() = series_[k].outflow_cohort * series_[k].cohort_content;
 }
 
 void ScenarioQuestion::class_yield(const Eigen::MatrixXd& shares,
@@ -266,12 +310,17 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
     contents_.evaluate(values);
     for (auto& n : networks_) n.evaluate(values, Detail::Headline);
     outflows(values);
+    cohort_contents(values);
 
     // Units collected per product and year.
     Eigen::MatrixXd& outflow = outflow_;
     Eigen::MatrixXd& units = units_;
+    Eigen::MatrixXd& collect = collect_;  // share of end-of-life units collected
+    Eigen::MatrixXd& exported_units = exported_units_;
     outflow.resize(n_k, nt);
     units.resize(n_k, nt);
+    collect.resize(n_k, nt);
+    exported_units.resize(n_k, nt);
     for (Ix k = 0; k < n_k; ++k) {
         const auto sk = static_cast<std::size_t>(k);
         ProductSeries& ps = series_[sk];
@@ -289,10 +338,15 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
             for (Ix t = 0; t < nt; ++t)
                 ps.collection_rate[static_cast<std::size_t>(t)] = at(*ps.collection, collection_w_[sk], static_cast<int>(t), values);
         }
+        // End of life = exported + uncollected + collected: the collection rate applies to what
+        // stays in the country.
         for (Ix t = 0; t < nt; ++t) {
             outflow(k, t) = ps.outflow[static_cast<std::size_t>(t)];
             const double c = levers.uniform_collection ? *levers.uniform_collection : ps.collection_rate[static_cast<std::size_t>(t)];
-            units(k, t) = c * outflow(k, t);
+            const double x = at(*ps.exports, exports_w_[sk], static_cast<int>(t), values);
+            collect(k, t) = c * (1.0 - x);
+            exported_units(k, t) = x * outflow(k, t);
+            units(k, t) = collect(k, t) * outflow(k, t);
         }
     }
 
@@ -338,6 +392,42 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
         m(c, from) -= moved;
         m(c, to) += moved;
     };
+    ScenarioResult& res = result_;
+    res.first_year = sc.first_year;
+    res.n_years = n_years_;
+    res.survival = sc.survival;
+    res.products = products_;
+    res.plan_of_year = plan_of_year_;
+    Eigen::MatrixXd& rec_eol = rec_eol_;
+    Eigen::MatrixXd& rec_scrap = rec_scrap_;
+    rec_eol.setZero(n_e, nt);
+    rec_scrap.setZero(n_e, nt);
+    res.value_usd.setZero(nt);
+    res.max_balance_residual = 0.0;
+    Eigen::MatrixXd untreated, scrap_kg, eol, collected, exported;
+    std::vector<Eigen::MatrixXd> loss_eol, loss_scrap, form_kg;
+    if (full) {
+        untreated = scrap_kg = eol = collected = exported = Eigen::MatrixXd::Zero(n_e, nt);
+        loss_eol.assign(n_loss, Eigen::MatrixXd::Zero(n_e, nt));
+        loss_scrap = loss_eol;
+        form_kg.assign(n_form, Eigen::MatrixXd::Zero(n_e, nt));
+    }
+    // What `content` (classes x compiled elements, kg) sent through shares s with yields y
+    // gives: recovered, value, and in full untreated, losses by reason and forms. One rule for
+    // a unit of a product whose content does not depend on its cohort and for the mass of the
+    // cohorts retiring in a year.
+    Folded& f = folded_;
+    auto fold = [&](const auto& content, const Eigen::MatrixXd& s, const ClassYield& y) {
+        f.recovered = content.cwiseProduct(y.recovered).colwise().sum().transpose();
+        f.value = content.cwiseProduct(y.value).sum();
+        if (!full) return;
+        const Eigen::VectorXd untreated_share = (Eigen::VectorXd::Ones(n_cls) - s.rowwise().sum()).cwiseMax(0.0);
+        f.untreated = content.transpose() * untreated_share;
+        f.loss.resize(n_loss);
+        f.form.resize(n_form);
+        for (std::size_t l = 0; l < n_loss; ++l) f.loss[l] = content.cwiseProduct(y.loss[l]).colwise().sum().transpose();
+        for (std::size_t j = 0; j < n_form; ++j) f.form[j] = content.cwiseProduct(y.form[j]).colwise().sum().transpose();
+    };
     for (std::size_t pi = 0; pi < plans_used_.size(); ++pi) {
         PerUnit& z = per_unit_[pi];
         z.recovered.resize(n_e, n_k);
@@ -353,53 +443,65 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
         apply_lever(base);
         class_yield(base, base_cells_[pi], base_yield_);
         for (Ix k = 0; k < n_k; ++k) {
-            const std::size_t product = products_[static_cast<std::size_t>(k)];
+            const auto sk = static_cast<std::size_t>(k);
+            const std::size_t product = products_[sk];
             const Eigen::MatrixXd* s = &base;
             const ClassYield* y = &base_yield_;
             if (plans_[pi].has_own_rows(product)) {
                 plans_[pi].evaluate(values, product, shares);
                 apply_lever(shares);
-                class_yield(shares, cells_[pi][static_cast<std::size_t>(k)], own_yield_);
+                class_yield(shares, cells_[pi][sk], own_yield_);
                 s = &shares;
                 y = &own_yield_;
             }
-            const ClassContent& content = contents_.content(product);
-            z.recovered.col(k) = content.cwiseProduct(y->recovered).colwise().sum().transpose();
-            z.value[k] = content.cwiseProduct(y->value).sum();
-            if (!full) continue;
-            const Eigen::VectorXd untreated = (Eigen::VectorXd::Ones(n_cls) - s->rowwise().sum()).cwiseMax(0.0);
-            z.untreated.col(k) = content.transpose() * untreated;
-            for (std::size_t l = 0; l < n_loss; ++l)
-                z.loss[l].col(k) = content.cwiseProduct(y->loss[l]).colwise().sum().transpose();
-            for (std::size_t f = 0; f < n_form; ++f)
-                z.form[f].col(k) = content.cwiseProduct(y->form[f]).colwise().sum().transpose();
+            if (!dynamic_[sk]) {
+                fold(contents_.content(product), *s, *y);
+                z.recovered.col(k) = f.recovered;
+                z.value[k] = f.value;
+                if (!full) continue;
+                z.untreated.col(k) = f.untreated;
+                for (std::size_t l = 0; l < n_loss; ++l) z.loss[l].col(k) = f.loss[l];
+                for (std::size_t j = 0; j < n_form; ++j) z.form[j].col(k) = f.form[j];
+                continue;
+            }
+            // Content by cohort: each year of this plan, the mass of the cohorts retiring in it.
+            z.recovered.col(k).setZero();
+            z.value[k] = 0.0;
+            if (full) {
+                z.untreated.col(k).setZero();
+                for (auto& m : z.loss) m.col(k).setZero();
+                for (auto& m : z.form) m.col(k).setZero();
+            }
+            const ProductSeries& ps = series_[sk];
+            for (Ix t = 0; t < nt; ++t) {
+                if (plan_of_year_[static_cast<std::size_t>(t)] != plans_used_[pi]) continue;
+                const Eigen::Map<const Eigen::MatrixXd> mass(ps.retiring.row(t).data(), n_cls, n_e);
+                const double c = collect(k, t);
+                fold(mass, *s, *y);
+                rec_eol.col(t) += c * f.recovered;
+                res.value_usd[t] += c * f.value;
+                if (!full) continue;
+                eol.col(t) += mass.colwise().sum().transpose();
+                const double x = at(*ps.exports, exports_w_[sk], static_cast<int>(t), values);
+                exported.col(t) += x * mass.colwise().sum().transpose();
+                collected.col(t) += c * mass.colwise().sum().transpose();
+                untreated.col(t) += c * f.untreated;
+                for (std::size_t l = 0; l < n_loss; ++l) loss_eol[l].col(t) += c * f.loss[l];
+                for (std::size_t j = 0; j < n_form; ++j) form_kg[j].col(t) += c * f.form[j];
+            }
         }
     }
 
-    ScenarioResult& res = result_;
-    res.first_year = sc.first_year;
-    res.n_years = n_years_;
-    res.survival = sc.survival;
-    res.products = products_;
-    res.plan_of_year = plan_of_year_;
-    Eigen::MatrixXd& rec_eol = rec_eol_;
-    Eigen::MatrixXd& rec_scrap = rec_scrap_;
-    rec_eol.setZero(n_e, nt);
-    rec_scrap.setZero(n_e, nt);
-    res.value_usd.setZero(nt);
-    res.max_balance_residual = 0.0;
-    Eigen::MatrixXd untreated, scrap_kg, eol, collected;
-    std::vector<Eigen::MatrixXd> loss_eol, loss_scrap, form_kg;
     if (full) {
-        untreated = scrap_kg = eol = collected = Eigen::MatrixXd::Zero(n_e, nt);
-        loss_eol.assign(n_loss, Eigen::MatrixXd::Zero(n_e, nt));
-        loss_scrap = loss_eol;
-        form_kg.assign(n_form, Eigen::MatrixXd::Zero(n_e, nt));
-        Eigen::MatrixXd total(n_e, n_k);  // content per unit, every class together
-        for (Ix k = 0; k < n_k; ++k)
-            total.col(k) = contents_.content(products_[static_cast<std::size_t>(k)]).colwise().sum().transpose();
-        eol = total * outflow;
-        collected = total * units;
+        Eigen::MatrixXd total(n_e, n_k);  // content per unit, every class together (0: by cohort, above)
+        for (Ix k = 0; k < n_k; ++k) {
+            const auto sk = static_cast<std::size_t>(k);
+            if (dynamic_[sk]) total.col(k).setZero();
+            else total.col(k) = contents_.content(products_[sk]).colwise().sum().transpose();
+        }
+        eol += total * outflow;
+        collected += total * units;
+        exported += total * exported_units;
     }
     // Each run of years under one plan is one matrix product per output.
     for (Ix t0 = 0; t0 < nt;) {
@@ -410,12 +512,12 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
             plans_used_.begin());
         const PerUnit& z = per_unit_[pi];
         const auto u = units.middleCols(t0, t1 - t0);
-        rec_eol.middleCols(t0, t1 - t0).noalias() = z.recovered * u;
-        res.value_usd.segment(t0, t1 - t0).noalias() = u.transpose() * z.value;
+        rec_eol.middleCols(t0, t1 - t0).noalias() += z.recovered * u;
+        res.value_usd.segment(t0, t1 - t0).noalias() += u.transpose() * z.value;
         if (full) {
-            untreated.middleCols(t0, t1 - t0).noalias() = z.untreated * u;
-            for (std::size_t l = 0; l < n_loss; ++l) loss_eol[l].middleCols(t0, t1 - t0).noalias() = z.loss[l] * u;
-            for (std::size_t f = 0; f < n_form; ++f) form_kg[f].middleCols(t0, t1 - t0).noalias() = z.form[f] * u;
+            untreated.middleCols(t0, t1 - t0).noalias() += z.untreated * u;
+            for (std::size_t l = 0; l < n_loss; ++l) loss_eol[l].middleCols(t0, t1 - t0).noalias() += z.loss[l] * u;
+            for (std::size_t j = 0; j < n_form; ++j) form_kg[j].middleCols(t0, t1 - t0).noalias() += z.form[j] * u;
         }
         t0 = t1;
     }
@@ -453,16 +555,36 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
 
     // The compiled rows of the model-element matrices; the other rows stay zero.
     const std::size_t n_el = model.elements.size();
-    for (auto* m : {&res.recovered_eol_kg, &res.recovered_scrap_kg, &res.demand_kg})
+    for (auto* m : {&res.recovered_eol_kg, &res.recovered_scrap_kg, &res.demand_products_kg, &res.demand_other_kg})
         if (m->rows() != ix(n_el) || m->cols() != nt) m->setZero(ix(n_el), nt);
     for (std::size_t k = 0; k < elements_.size(); ++k) {
         res.recovered_eol_kg.row(ix(elements_[k])) = rec_eol.row(ix(k));
         res.recovered_scrap_kg.row(ix(elements_[k])) = rec_scrap.row(ix(k));
     }
+    // Demand: the demand file's rows, and with put_on_market the content of what is sold, from
+    // the same contents as what retires (one set of parameters, drawn together).
     for (std::size_t d = 0; d < demand_elements_.size(); ++d)
         for (Ix t = 0; t < nt; ++t)
-            res.demand_kg(ix(demand_elements_[d]), t) =
+            res.demand_other_kg(ix(demand_elements_[d]), t) =
                 at(sc.demand_kg[demand_elements_[d]], demand_w_[d], static_cast<int>(t), values);
+    if (sc.demand_basis == DemandBasis::PutOnMarket) {
+        Eigen::MatrixXd& sold = sold_;
+        sold.setZero(n_e, nt);
+        for (Ix k = 0; k < n_k; ++k) {
+            const ProductSeries& ps = series_[static_cast<std::size_t>(k)];
+            if (dynamic_[static_cast<std::size_t>(k)]) {  // each year's cohort its own content
+                for (Ix t = 0; t < nt; ++t) {
+                    const Eigen::Map<const Eigen::MatrixXd> unit(ps.cohort_content.row(t).data(), n_cls, n_e);
+                    sold.col(t) += ps.inflow_units[static_cast<std::size_t>(t)] * unit.colwise().sum().transpose();
+                }
+                continue;
+            }
+            const Eigen::VectorXd per_unit = contents_.content(ps.product).colwise().sum().transpose();
+            for (Ix t = 0; t < nt; ++t) sold.col(t) += ps.inflow_units[static_cast<std::size_t>(t)] * per_unit;
+        }
+        for (std::size_t k = 0; k < elements_.size(); ++k) res.demand_products_kg.row(ix(elements_[k])) = sold.row(ix(k));
+    }
+    res.demand_kg = res.demand_products_kg + res.demand_other_kg;
     if (!full) return res;
 
     // Every kg that reached end of life or came as scrap is recovered or a named loss, and every
@@ -498,14 +620,14 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
     res.stock.resize(n_k, nt);
     for (Ix k = 0; k < n_k; ++k)
         for (Ix t = 0; t < nt; ++t) {
-            res.inflow(k, t) = at(*series_[static_cast<std::size_t>(k)].inflow, inflow_w_[static_cast<std::size_t>(k)],
-                                  static_cast<int>(t), values);
+            res.inflow(k, t) = series_[static_cast<std::size_t>(k)].inflow_units[static_cast<std::size_t>(t)];
             res.stock(k, t) = series_[static_cast<std::size_t>(k)].stock[static_cast<std::size_t>(t)];
         }
     res.outflow = outflow;
     res.eol_kg = scatter_rows(eol, elements_, n_el);
     res.collected_kg = scatter_rows(collected, elements_, n_el);
-    res.uncollected_kg = res.eol_kg - res.collected_kg;
+    res.exported_kg = scatter_rows(exported, elements_, n_el);
+    res.uncollected_kg = res.eol_kg - res.exported_kg - res.collected_kg;
     res.untreated_kg = scatter_rows(untreated, elements_, n_el);
     res.scrap_kg = scatter_rows(scrap_kg, elements_, n_el);
     res.loss_names = loss_names_;
@@ -520,6 +642,23 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
     for (std::size_t f = 0; f < n_form; ++f) res.recovered_form_kg.push_back(scatter_rows(form_kg[f], elements_, n_el));
     res.params = used_params(sc.params, params_);
     return res;
+}
+
+std::vector<std::size_t> demanded_elements(const Model& model, const Scenario& sc)
+{
+    std::vector<bool> in(model.elements.size(), false);
+    for (std::size_t e = 0; e < sc.demand_kg.size(); ++e)
+        if (!sc.demand_kg[e].empty()) in[e] = true;
+    if (sc.demand_basis == DemandBasis::PutOnMarket) {
+        std::vector<std::size_t> sold;
+        for (std::size_t p = 0; p < sc.put_on_market.size(); ++p)
+            if (sc.in_use(p)) sold.push_back(p);
+        for (auto e : elements_of(model, sold)) in[e] = true;
+    }
+    std::vector<std::size_t> out;
+    for (std::size_t e = 0; e < in.size(); ++e)
+        if (in[e]) out.push_back(e);
+    return out;
 }
 
 ScenarioResult run_scenario(const Model& model, const Scenario& scenario, const ParamValues& values,

@@ -62,19 +62,27 @@ public:
 
 private:
     struct ProductSeries {
-        std::size_t product;
-        const Series* inflow;
-        const Series* collection;
-        const Lifetime* lifetime;
+        std::size_t product = npos;
+        const Series* inflow = nullptr;   //!< put on the market (empty for a stock-driven product)
+        const Series* stock_series = nullptr;  //!< stock in use, for a stock-driven product (else empty)
+        const Series* collection = nullptr;
+        const Series* exports = nullptr;  //!< share of end-of-life units exported (empty: none)
+        const Lifetime* lifetime = nullptr;
         std::vector<double> key;  //!< the values the cached outflow was computed at
-        std::vector<double> outflow, stock;
+        std::vector<double> inflow_units, outflow, stock;
         std::vector<double> collection_key, collection_rate;  //!< the collection per year, cached likewise
+        // Only for a product whose BoM rows are given by cohort (row-major: one row a year):
+        Eigen::MatrixXd outflow_cohort;  //!< years x cohorts [units]
+        using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+        RowMajor cohort_content;  //!< per cohort: its content per unit, classes x elements flattened [kg]
+        RowMajor retiring;        //!< per year: the content of the units retiring, classes x elements [kg]
     };
     void compile_series(const Series& s, std::vector<Series::Weights>& w) const;
     double at(const Series& s, const std::vector<Series::Weights>& w, int t, const ParamValues& v) const;
     //! The column of a used route in the shares and the networks.
     [[nodiscard]] std::size_t route_column(std::size_t route) const;
     void outflows(const ParamValues& values);
+    void cohort_contents(const ParamValues& values);
 
     const Model* model_;
     const Scenario* scenario_;
@@ -82,7 +90,8 @@ private:
     int n_years_;
     std::vector<std::size_t> products_;
     std::vector<ProductSeries> series_;
-    std::vector<std::vector<Series::Weights>> inflow_w_, collection_w_;
+    std::vector<bool> dynamic_;  //!< per product: its content depends on its cohort
+    std::vector<std::vector<Series::Weights>> inflow_w_, collection_w_, exports_w_;
     std::vector<std::size_t> elements_;   //!< compiled elements, model order
     std::vector<std::size_t> local_;      //!< model element -> compiled row, npos
     std::vector<std::size_t> plan_of_year_, plans_used_, routes_used_;
@@ -104,6 +113,12 @@ private:
         Eigen::VectorXd value;
     };
     std::vector<PerUnit> per_unit_;
+    struct Folded {  //!< what one content matrix gives under one plan (scratch)
+        Eigen::VectorXd recovered, untreated;
+        double value = 0.0;
+        std::vector<Eigen::VectorXd> loss, form;
+    };
+    Folded folded_;
     //! Per plan used, per product with rows of its own in it: the (class, route) cells that can
     //! hold a share (the magnet lever's extraction cell included); empty for the other products.
     std::vector<std::vector<std::vector<std::pair<std::size_t, std::size_t>>>> cells_;
@@ -119,10 +134,14 @@ private:
     ClassYield base_yield_, own_yield_;
     std::vector<std::vector<std::pair<std::size_t, std::size_t>>> base_cells_;  //!< per plan used
     std::vector<Eigen::VectorXd> usd_;  //!< per route used: USD per kg of each element fed
-    Eigen::MatrixXd outflow_, units_, shares_, rec_eol_, rec_scrap_;
+    Eigen::MatrixXd outflow_, units_, collect_, exported_units_, shares_, rec_eol_, rec_scrap_, sold_;
     Eigen::VectorXd v_;
     ScenarioResult result_;
 };
+
+//! The elements the scenario demands (model order): those of the demand file, and with
+//! demand_basis put_on_market every element the products put on the market can contain.
+std::vector<std::size_t> demanded_elements(const Model& model, const Scenario& scenario);
 
 //! The run at nominal values (or `values`), in full.
 ScenarioResult run_scenario(const Model& model, const Scenario& scenario);

@@ -14,8 +14,7 @@ RunUncertainty run_uncertainty(const Model& model, const Scenario& sc, const Mon
                                std::optional<RunOutput> sensitivity, std::size_t top)
 {
     std::vector<bool> keep(model.elements.size(), false);
-    for (std::size_t e = 0; e < sc.demand_kg.size(); ++e)
-        if (!sc.demand_kg[e].empty()) keep[e] = true;
+    for (auto e : demanded_elements(model, sc)) keep[e] = true;
     for (const auto& t : sc.targets) keep[t.element] = true;
     RunUncertainty u;
     for (std::size_t e = 0; e < keep.size(); ++e)
