@@ -1,26 +1,26 @@
 """frame(result): a result of reclaim.run, assess, compare, value or check as a long-format table
 (docs/python.md lists the columns of each)."""
 
-_RUN_QUANTITIES = [("demand", "demand_t"), ("eol", "eol_t"), ("collected", "collected_t"),
-                   ("uncollected", "uncollected_t"), ("untreated", "untreated_t"),
-                   ("recovered_eol", "recovered_eol_t"), ("scrap", "scrap_t"),
-                   ("recovered_scrap", "recovered_scrap_t")]
-
 _ASSESS_QUANTITIES = ["contained", "uncollected", "untreated", "recovered", "lost"]
 
 
 def _run_rows(result):
-    # The rows of results.csv, in its order: every quantity in t, the recycled share where
-    # defined, then each loss of end-of-life mass and of scrap.
+    # The rows of results.csv, read off the JSON's own keys (so a quantity the run adds comes
+    # along): every per-year array of an element, in t when its key ends in _t and as a fraction
+    # otherwise (left out where null, as the CSV does), then each loss of end-of-life mass and of
+    # scrap (non-zero only).
     rows = []
     for t, year in enumerate(result["years"]):
         for element, q in result["elements"].items():
             def add(quantity, value, unit):
                 rows.append({"year": year, "element": element, "quantity": quantity, "value": value, "unit": unit})
-            for name, key in _RUN_QUANTITIES:
-                add(name, q[key][t], "t")
-            if q["recycled_share"][t] is not None:
-                add("recycled_share", q["recycled_share"][t], "fraction")
+            for key, series in q.items():
+                if not isinstance(series, list):
+                    continue
+                if key.endswith("_t"):
+                    add(key[:-2], series[t], "t")
+                elif series[t] is not None:
+                    add(key, series[t], "fraction")
             names = list(q["losses_t"]) + [n for n in q["scrap_losses_t"] if n not in q["losses_t"]]
             for name in names:
                 if name in q["losses_t"] and q["losses_t"][name][t] != 0.0:
