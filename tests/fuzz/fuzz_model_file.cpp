@@ -2,11 +2,16 @@
 // "products/bom.csv") replaced by the input in a copy of tests/data/tiny, then loaded by the
 // steps of load_model, in its order, up to the one that reads that file: the file meets the
 // tables it refers to, and the target skips the files after it (under ASan each CSV read costs
-// several milliseconds). A reclaim::Error is the expected answer to bad data; any other
-// exception, a crash, a sanitizer report or a hang is a finding.
+// several milliseconds). An input whose first byte is odd is the file of an overlay instead
+// (`--overlay`: a second copy of the folder on top of the first, every file of it applied by
+// key), so the overlay merge meets the bytes too. A reclaim::Error is the expected answer to
+// bad data; any other exception, a crash, a sanitizer report or a hang is a finding.
 
 #include <cstddef>
 #include <cstdint>
+#include <fstream>
+#include <sstream>
+#include <string>
 #include <string_view>
 
 #include "core/error.hpp"
@@ -42,13 +47,23 @@ constexpr StepFiles kSteps[] = {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    static const reclaim::fuzz::ScratchData scratch;
+    static const reclaim::fuzz::ScratchData scratch, overlay;
     constexpr std::string_view file = RECLAIM_FUZZ_FILE;
-    scratch.write(std::string(file), std::string_view(reinterpret_cast<const char*>(data), size));
+    static const std::string original = [file] {
+        std::ifstream in(scratch.dir() / std::string(file), std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        return text.str();
+    }();
+    const bool as_overlay = size > 0 && (data[0] & 1) != 0;
+    const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    scratch.write(std::string(file), as_overlay ? std::string_view(original) : bytes);
+    overlay.write(std::string(file), as_overlay ? bytes : std::string_view(original));
     try {
         reclaim::Model model;
         reclaim::Diagnostics diag;
-        const reclaim::DataSource src(scratch.dir());
+        const reclaim::DataSource src = as_overlay ? reclaim::DataSource(scratch.dir(), {overlay.dir()})
+                                                   : reclaim::DataSource(scratch.dir());
         for (const auto& s : kSteps) {
             s.step(src, model, diag);
             if (s.files[0] == file || s.files[1] == file) break;
