@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <set>
 
@@ -168,6 +169,28 @@ TEST_CASE("improve --samples gives each gain's P5 to P95 on common samples", "[c
     auto tornado = run_reclaim("--data " + d.dir().string() + " improve bev --samples 10 --sensitivity Nd");
     CHECK(tornado.exit_code == 2);
     CHECK_THAT(tornado.out, Contains("improve has no --sensitivity"));
+}
+
+TEST_CASE("improve's gains are differences on common samples", "[cli][improve][uncertainty]")
+{
+    TempData d;
+    hand_case(d);  // Nd 24% of the magnet, triangular on 22..25%
+    // Half the magnets go to magnet_hpms today: the baseline recovers 0.5 x Nd x 0.5 x 0.6 and
+    // extracting every magnet 0.5 x Nd x 0.6, so the gain is 0.15 x Nd in every sample. Drawn
+    // apart, the two would spread the gain to about 0.3 x Nd2 - 0.15 x Nd1.
+    REQUIRE(d.replace("routes/plans.csv", "today,magnet,shred_steel,1,,,example only",
+                      "today,magnet,shred_steel,0.5,,,x\ntoday,magnet,magnet_hpms,0.5,,,x"));
+    const auto j = improve(d, "bev --plan today --by Nd --samples 4000 --seed 5");
+    const auto& u = change(j, "extract the magnet before shredding: route magnet_hpms")["uncertainty"];
+    // Triangular(0.22, 0.24, 0.25): P5 = 0.22 + sqrt(0.05 x 0.03 x 0.02), P95 = 0.25 - sqrt(0.05 x 0.03 x 0.01).
+    CHECK(u["gain"]["p5"].get<double>() == Approx(0.15 * (0.22 + std::sqrt(0.05 * 0.03 * 0.02))).epsilon(0.01));
+    CHECK(u["gain"]["p95"].get<double>() == Approx(0.15 * (0.25 - std::sqrt(0.05 * 0.03 * 0.01))).epsilon(0.01));
+    CHECK(u["probability_positive"].get<double>() == 1.0);
+    // A change that changes nothing gains exactly 0 in every sample.
+    const auto& none = change(j, "extract the steel before shredding: route shred_steel")["uncertainty"];
+    CHECK(none["gain"]["p5"].get<double>() == 0.0);
+    CHECK(none["gain"]["p95"].get<double>() == 0.0);
+    CHECK(none["probability_positive"].get<double>() == 0.0);
 }
 
 TEST_CASE("improve writes an HTML report and Markdown from one document", "[cli][improve][report]")
