@@ -56,7 +56,7 @@ struct AmountArgs {
 inline std::size_t default_plan(const Model& model)
 {
     if (auto p = model.find_plan(std::string(kDefaultPlan))) return *p;
-    if (model.plans.empty()) throw LookupError("the data has no plan; give --route R");
+    if (model.plans.empty()) throw LookupError("the data has no plan (routes/plans.csv); assess and compare can take --route R instead");
     return 0;
 }
 

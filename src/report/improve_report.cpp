@@ -24,7 +24,9 @@ std::string top_gains(const Model& model, const Improvement& imp, const DesignCh
     for (const auto& [symbol, kg] : c.gain_kg) {
         auto e = model.elements.find(symbol);
         const auto& critical = imp.baseline.critical;
-        if (e && std::find(critical.begin(), critical.end(), *e) != critical.end()) shown.emplace_back(symbol, kg);
+        const bool measured = imp.measure.kind == ImproveMeasure::Kind::Element && e && *e == imp.measure.element;
+        if (e && (measured || std::find(critical.begin(), critical.end(), *e) != critical.end()))
+            shown.emplace_back(symbol, kg);
     }
     std::sort(shown.begin(), shown.end(), [](const auto& a, const auto& b) { return std::abs(a.second) > std::abs(b.second); });
     std::string out;
