@@ -84,7 +84,7 @@ void add_value(CLI::App& app, Globals& g)
             if (!ri) throw LookupError("no route '" + name + "' (see `reclaim list routes`)");
             chosen.push_back(*ri);
             if (std::string why = refusal(model, feed, *ri); !why.empty())
-                refused.push_back(Problem{Location{"routes/routes.csv", model.routes[*ri].line, "accepts"}, name, why});
+                refused.push_back(Problem{Location{model.routes[*ri].file, model.routes[*ri].line, "accepts"}, name, why});
         }
         if (!refused.empty()) throw InputError(std::move(refused));
         // Without --routes, every route that takes the feed; the others are named with why.

@@ -37,10 +37,14 @@ std::optional<std::string> bad_form(const std::string& form)
     return std::nullopt;
 }
 
-std::size_t intern_process(Route& route, const std::string& name, std::size_t line)
+std::size_t intern_process(Route& route, const std::string& name, const Location& row)
 {
     if (auto i = route.find_process(name)) return *i;
-    route.processes.push_back(Process{name, line, {}, {}});
+    Process p;
+    p.name = name;
+    p.line = row.line;
+    p.file = row.file;
+    route.processes.push_back(std::move(p));
     return route.processes.size() - 1;
 }
 
@@ -106,6 +110,7 @@ void load_routes(const DataSource& src, Model& model, Diagnostics& diag)
         route.trl = static_cast<int>(*trl);
         route.source = *source;
         route.line = r.line;
+        route.file = t.at(r).file;
         model.routes.push_back(std::move(route));
         entries.push_back(*entry);
     }
@@ -129,12 +134,12 @@ void load_routes(const DataSource& src, Model& model, Diagnostics& diag)
             diag.add(x.at(r, "process"), *process, "is a sink name; a process name must not start with recovered: or loss:");
             continue;
         }
-        intern_process(model.routes[*ri], *process, r.line);
+        intern_process(model.routes[*ri], *process, x.at(r));
         rows_of_route.emplace_back(*ri, &r);
     }
 
     // Sum of shares per (route, process, element key), with the first line for messages.
-    std::map<std::tuple<std::size_t, std::size_t, std::string>, std::pair<double, std::size_t>> sums;
+    std::map<std::tuple<std::size_t, std::size_t, std::string>, std::pair<double, Location>> sums;
     for (auto [ri, rp] : rows_of_route) {
         const CsvRow& r = *rp;
         Route& route = model.routes[ri];
@@ -189,7 +194,7 @@ void load_routes(const DataSource& src, Model& model, Diagnostics& diag)
         list.push_back(Transfer{dest, *share, r.line});
         {
             auto& s = sums[{ri, pi, *element}];
-            if (s.second == 0) s.second = r.line;
+            if (s.second.line == 0) s.second = x.at(r, "value");
             s.first += model.params[*share].value;
         }
     next_row:;
@@ -197,15 +202,14 @@ void load_routes(const DataSource& src, Model& model, Diagnostics& diag)
     for (const auto& [key, s] : sums) {
         const auto& [ri, pi, element] = key;
         if (std::abs(s.first - 1.0) > 1e-6) {
-            diag.add(Location{"routes/transfers.csv", s.second, "value"},
-                     model.routes[ri].id + "/" + model.routes[ri].processes[pi].name + "/" + element,
+            diag.add(s.second, model.routes[ri].id + "/" + model.routes[ri].processes[pi].name + "/" + element,
                      fmt::format("transfer coefficients sum to {:.9g}, expected 1 within 1e-6", s.first));
         }
     }
 
     for (std::size_t ri = 0; ri < model.routes.size(); ++ri) {
         Route& route = model.routes[ri];
-        Location loc{"routes/routes.csv", route.line, "entry"};
+        Location loc{route.file, route.line, "entry"};
         auto entry = route.find_process(entries[ri]);
         if (!entry) {
             diag.add(loc, entries[ri], "is not a process of route '" + route.id + "' in routes/transfers.csv");
@@ -214,7 +218,7 @@ void load_routes(const DataSource& src, Model& model, Diagnostics& diag)
         route.entry = *entry;
         for (const auto& p : route.processes) {
             if (p.fallback.empty()) {
-                diag.add(Location{"routes/transfers.csv", p.line, "element"}, route.id + "/" + p.name,
+                diag.add(Location{p.file, p.line, "element"}, route.id + "/" + p.name,
                          "has no '*' rows: elements without their own rows would have nowhere to go");
             }
         }
@@ -287,7 +291,7 @@ void load_plans(const DataSource& src, Model& model, Diagnostics& diag)
                        {{"plan", "class", "route", "value", "source"}, {"product", "low", "high", "dist", "group", "note"}},
                        diag);
     // Sum of shares per (plan, product, class), npos = the class-wide rows, with the first line.
-    std::map<std::tuple<std::size_t, std::size_t, std::size_t>, std::pair<double, std::size_t>> sums;
+    std::map<std::tuple<std::size_t, std::size_t, std::size_t>, std::pair<double, Location>> sums;
     for (const auto& r : t.rows()) {
         auto plan = read_text(t, r, "plan", diag);
         auto cls = read_text(t, r, "class", diag);
@@ -338,7 +342,7 @@ void load_plans(const DataSource& src, Model& model, Diagnostics& diag)
         }
         p.shares.push_back(PlanShare{product, ci, *ri, *share, r.line});
         auto& s = sums[{*pi, product, ci}];
-        if (s.second == 0) s.second = r.line;
+        if (s.second.line == 0) s.second = t.at(r, "value");
         s.first += model.params[*share].value;
     }
     for (const auto& [key, s] : sums) {
@@ -346,7 +350,7 @@ void load_plans(const DataSource& src, Model& model, Diagnostics& diag)
         if (s.first > 1.0 + 1e-9) {
             std::string what = model.plans[plan].id + "/" +
                                (product == npos ? "" : model.products[product].id + "/") + model.classes[cls];
-            diag.add(Location{"routes/plans.csv", s.second, "value"}, what,
+            diag.add(s.second, what,
                      fmt::format("shares of the class sum to {:.9g}, at most 1 is allowed (the rest is untreated)", s.first));
         }
     }

@@ -86,6 +86,7 @@ struct Transfer {
 struct Process {
     std::string name;
     std::size_t line = 0;  //!< first row in routes/transfers.csv
+    std::string file = "routes/transfers.csv";  //!< the file of that row: the data's, or an overlay's
     std::vector<Transfer> fallback;  //!< the '*' rows: every element without its own rows
     std::unordered_map<std::size_t, std::vector<Transfer>> by_element;  //!< element index ->
     //! The transfers that apply to `element`.
@@ -119,14 +120,16 @@ struct Route {
     std::vector<std::string> accepts;
     std::string source;
     std::size_t line = 0;
+    std::string file = "routes/routes.csv";  //!< the file of its row: the data's, or an overlay's
     [[nodiscard]] std::optional<std::size_t> find_process(const std::string& name) const;
     //! Whether the route takes feed of treatment class `cls`.
     [[nodiscard]] bool accepts_class(const std::string& cls) const;
     //! Whether the route takes `material` as feed: any route taking any class does; otherwise the
     //! material needs a class (materials.csv) the route accepts.
     [[nodiscard]] bool accepts_material(const Material& material) const;
-    //! "routes/routes.csv line 7", for messages that point at the route from another file.
-    [[nodiscard]] std::string row_text() const { return "routes/routes.csv line " + std::to_string(line); }
+    //! "routes/routes.csv line 7" (or the overlay's file), for messages that point at the route
+    //! from another file.
+    [[nodiscard]] std::string row_text() const { return file + " line " + std::to_string(line); }
     //! "magnet" or "battery, black_mass" or "any class", for messages.
     [[nodiscard]] std::string accepts_text() const;
 };

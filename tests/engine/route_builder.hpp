@@ -64,7 +64,10 @@ public:
     {
         Route& r = model_.routes.back();
         if (auto i = r.find_process(name)) return *i;
-        r.processes.push_back(Process{name, line_ + 1, {}, {}});
+        Process p;
+        p.name = name;
+        p.line = line_ + 1;
+        r.processes.push_back(std::move(p));
         return r.processes.size() - 1;
     }
 

@@ -133,6 +133,20 @@ TEST_CASE("An overlay removes a lifetime with '-' as its model", "[io][overlay]"
     CHECK(std::none_of(m.lifetimes.begin(), m.lifetimes.end(), [&](const Lifetime& l) { return l.product == motor; }));
 }
 
+TEST_CASE("Messages about overlay rows of routes, transfers and plans name the overlay's file", "[io][overlay][errors]")
+{
+    Overlay o;
+    // Transfers of shred that no longer sum to 1, and a plan class above 1, at lines 4 and 3.
+    o.d.write("routes/transfers.csv", "# a variant\n# of the shredder\nroute,process,element,to,value,source\n"
+                                      "lib_hydro,shred,*,leach,0.9,variant\n");
+    o.d.write("routes/plans.csv", "plan,class,route,value,source\nnew,battery,lib_hydro,0.7,variant\n"
+                                  "new,battery,shred_steel,0.7,variant\n");
+    Diagnostics diag;
+    (void)load_model(DataSource(kTiny, {o.d.dir()}), diag);
+    CHECK(reclaim::test::has_problem(diag, (o.d.dir() / "routes/transfers.csv").string(), 4, "sum to"));
+    CHECK(reclaim::test::has_problem(diag, (o.d.dir() / "routes/plans.csv").string(), 2, "shares of the class sum to 1.4"));
+}
+
 TEST_CASE("reclaim --overlay applies the folder and check names its problems", "[cli][overlay]")
 {
     Overlay o;

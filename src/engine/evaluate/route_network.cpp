@@ -59,7 +59,7 @@ constexpr double kMinPivot = 1e-9;
 // The shares of a route are data: a network they make unsolvable is a problem at the route's row.
 [[noreturn]] void route_problem(const Route& r, const std::string& message)
 {
-    throw InputError(Problem{Location{"routes/routes.csv", r.line, "entry"}, r.id, message});
+    throw InputError(Problem{Location{r.file, r.line, "entry"}, r.id, message});
 }
 
 }  // namespace
@@ -300,7 +300,7 @@ void RouteNetwork::evaluate(const ParamValues& values, Detail detail)
 void RouteNetwork::validate(const ParamValues& values, Diagnostics& diag) const
 {
     const Route& r = model_->routes[route_];
-    const Location loc{"routes/routes.csv", r.line, "entry"};
+    const Location loc{r.file, r.line, "entry"};
     std::vector<bool> any(r.processes.size(), false), seen, exits;
     for (const auto& g : groups_) {
         reach(g, values, seen, exits);
@@ -315,7 +315,7 @@ void RouteNetwork::validate(const ParamValues& values, Diagnostics& diag) const
     }
     for (std::size_t p = 0; p < r.processes.size(); ++p) {
         if (!any[p]) {
-            diag.add(Location{"routes/transfers.csv", r.processes[p].line, "process"}, r.processes[p].name,
+            diag.add(Location{r.processes[p].file, r.processes[p].line, "process"}, r.processes[p].name,
                      "cannot be reached from the entry '" + r.processes[r.entry].name + "' of route '" + r.id + "'");
         }
     }
