@@ -154,6 +154,8 @@ struct TargetUncertainty {
     Summary recovered_kg;       //!< in the target year [kg]
     Summary recycled_share;     //!< in the target year [fraction]
     double probability_met = 0.0;  //!< share of samples meeting the target [fraction]
+    //! The tornado of this target's recycled share in its year, with first-order indices.
+    std::optional<Sensitivity> sensitivity;
 };
 
 //! The uncertainty of a scenario run.

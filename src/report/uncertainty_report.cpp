@@ -218,7 +218,9 @@ void add_run_uncertainty_json(json& run, const Model& model, const Scenario& sce
         if (t.target >= run["targets"].size()) continue;
         run["targets"][t.target]["uncertainty"] = {{"recovered_t", scaled(t.recovered_kg, kTonnesPerKg)},
                                                    {"recycled_share", summary_json(t.recycled_share)},
-                                                   {"probability_met", number(t.probability_met)}};
+                                                   {"probability_met", number(t.probability_met)},
+                                                   {"sensitivity", t.sensitivity ? sensitivity_json(model, *t.sensitivity)
+                                                                                 : json(nullptr)}};
     }
     for (std::size_t i = 0; i < u.elements.size(); ++i) {
         const std::string& symbol = model.elements[u.elements[i]].symbol;

@@ -87,3 +87,26 @@ TEST_CASE("run's JSON gives every target its flips", "[cli][targets][flips]")
     CHECK(flip["met"] == false);
     CHECK(j["targets"][2]["flips"].empty());
 }
+
+TEST_CASE("Every target has its own tornado with samples", "[cli][targets][sensitivity]")
+{
+    TempData d("scenario");
+    ranged(d);
+    auto r = reclaim::test::run_reclaim("--data " + d.dir().string() + " --format json run hand --no-files --samples 300",
+                                        false);
+    REQUIRE(r.exit_code == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    // Co in 2024: collection 0.3 -> 17.1%, 0.8 -> 30.6% (swing 0.135); scrap 8 kg -> 20.7%,
+    // 12 kg -> 24.3% (swing 0.036). The same for each Co target, and none for the shredded Nd.
+    for (int k : {0, 1, 2}) {
+        const auto& s = j["targets"][k]["uncertainty"]["sensitivity"];
+        REQUIRE(s["parameters"].size() == 2);
+        CHECK(s["output"] == "Co recycled_share 2024");
+        CHECK(s["parameters"][0]["swing"].get<double>() == Approx(0.135).epsilon(1e-9));
+        CHECK(s["parameters"][1]["swing"].get<double>() == Approx(0.036).epsilon(1e-9));
+        CHECK(s["parameters"][0]["first_order"].is_number());
+    }
+    const auto& nd = j["targets"][3]["uncertainty"]["sensitivity"];
+    CHECK(nd["output"] == "Nd recycled_share 2024");
+    for (const auto& p : nd["parameters"]) CHECK(p["swing"].get<double>() == 0.0);
+}

@@ -65,8 +65,16 @@ RunUncertainty run_uncertainty(const Model& model, const Scenario& sc, const Mon
         auto q = std::make_shared<ScenarioQuestion>(question);
         return [q, write](const ParamValues& values, std::span<double> out) { write(q->evaluate(values), out); };
     };
+    // Every target's share is kept too: its own tornado's first-order indices need the samples.
     std::vector<std::size_t> kept;
-    if (tornado_output) kept.push_back(*tornado_output);
+    auto keep_column = [&kept](std::size_t output) {
+        if (std::find(kept.begin(), kept.end(), output) == kept.end()) kept.push_back(output);
+    };
+    if (tornado_output) keep_column(*tornado_output);
+    auto target_output = [&](const Target& target) {
+        return share0 + local(target.element) * nt + static_cast<std::size_t>(target.year - sc.first_year);
+    };
+    for (const auto& target : sc.targets) keep_column(target_output(target));
     MonteCarloResult r = run_monte_carlo(sampler, outputs, kept, factory, mc);
     u.samples = r.samples;
     u.adjustments = r.adjustments;
@@ -86,6 +94,26 @@ RunUncertainty run_uncertainty(const Model& model, const Scenario& sc, const Mon
         tu.recycled_share = u.recycled_share[i][t];
         tu.probability_met = r.summaries[met0 + k].mean;
         u.targets.push_back(tu);
+    }
+    // Each target's tornado: every ranged parameter at its ends once, for all targets together.
+    if (!sc.targets.empty()) {
+        const std::vector<EndPoints> ends = one_at_a_time(sampler, question.params(), [&](const ParamValues& v) {
+            const ScenarioResult& run = question.evaluate(v);
+            std::vector<double> out;
+            for (const auto& target : sc.targets) out.push_back(run.recycled_share(target.element, target.year - sc.first_year));
+            return out;
+        });
+        const ScenarioResult& at_nominal = question.evaluate(sc.params.nominal());
+        for (std::size_t k = 0; k < sc.targets.size(); ++k) {
+            const Target& target = sc.targets[k];
+            Sensitivity s;
+            s.output = model.elements[target.element].symbol + " recycled_share " + std::to_string(target.year);
+            s.nominal = at_nominal.recycled_share(target.element, target.year - sc.first_year);
+            s.bars = tornado_of(sc.params, ends, k, top);
+            const std::vector<double>& y = r.column(target_output(target));
+            for (auto& b : s.bars) b.first_order = first_order_index(sampler, b.param, y);
+            u.targets[k].sensitivity = std::move(s);
+        }
     }
     u.value_usd = r.summaries[value_out];
 

@@ -33,28 +33,32 @@ std::vector<EndPoints> one_at_a_time(const Sampler& sampler, const std::vector<P
     return out;
 }
 
-std::vector<TornadoBar> tornado(const Sampler& sampler, const std::vector<ParamId>& params,
-                                const std::function<double(const ParamValues&)>& output, std::size_t top)
+std::vector<TornadoBar> tornado_of(const ParamTable& table, const std::vector<EndPoints>& ends, std::size_t k,
+                                   std::size_t top)
 {
-    const ParamTable& table = sampler.table();
     std::vector<TornadoBar> bars;
-    for (const EndPoints& e : one_at_a_time(sampler, params, [&](const ParamValues& v) {
-             return std::vector<double>{output(v)};
-         })) {
+    for (const EndPoints& e : ends) {
         TornadoBar b;
         b.param = e.param;
         b.spec = table[e.param];
         b.origin = table.origin(e.param);
         b.low = e.low;
         b.high = e.high;
-        b.output_low = e.at_low[0];
-        b.output_high = e.at_high[0];
+        b.output_low = e.at_low[k];
+        b.output_high = e.at_high[k];
         bars.push_back(std::move(b));
     }
     std::stable_sort(bars.begin(), bars.end(),
                      [](const TornadoBar& a, const TornadoBar& b) { return a.swing() > b.swing(); });
     if (bars.size() > top) bars.resize(top);
     return bars;
+}
+
+std::vector<TornadoBar> tornado(const Sampler& sampler, const std::vector<ParamId>& params,
+                                const std::function<double(const ParamValues&)>& output, std::size_t top)
+{
+    const auto ends = one_at_a_time(sampler, params, [&](const ParamValues& v) { return std::vector<double>{output(v)}; });
+    return tornado_of(sampler.table(), ends, 0, top);
 }
 
 std::optional<double> first_order_index(const Sampler& sampler, ParamId id, const std::vector<double>& y)

@@ -45,6 +45,11 @@ struct EndPoints {
 std::vector<EndPoints> one_at_a_time(const Sampler& sampler, const std::vector<ParamId>& params,
                                      const std::function<std::vector<double>(const ParamValues&)>& outputs);
 
+//! The tornado of output `k` of `ends` (one_at_a_time with several outputs): largest swing
+//! first (ties: parameter order), at most `top` bars.
+std::vector<TornadoBar> tornado_of(const ParamTable& table, const std::vector<EndPoints>& ends, std::size_t k,
+                                   std::size_t top);
+
 //! One-at-a-time sensitivity of `output` to each ranged parameter among `params`: it at its low
 //! and at its high end (clipped to its Bound), every other parameter nominal, the point's share
 //! sets balanced by `sampler`; largest swing first (ties: parameter order), at most `top` bars.
