@@ -97,10 +97,14 @@ struct ScenarioResult {
     SurvivalConvention survival = SurvivalConvention::End;
     std::vector<std::size_t> products;  //!< rows of the product matrices (model indices)
     Eigen::MatrixXd inflow, outflow, stock;  //!< [functional units]
-    Eigen::MatrixXd eol_kg;             //!< content of products reaching end of life
+    Eigen::MatrixXd eol_kg;             //!< content of products reaching (first) end of life
+    //! Second life (second_life.csv): in a second use at the end of the year, and leaving it in
+    //! the year (then exported, collected or not as the product's end of life). The share of
+    //! eol_kg that enters a second use is neither exported, collected nor uncollected that year.
+    Eigen::MatrixXd second_life_stock_kg, second_life_eol_kg;
     Eigen::MatrixXd exported_kg;        //!< of which exported before collection (used products)
     Eigen::MatrixXd collected_kg;       //!< of which collected
-    Eigen::MatrixXd uncollected_kg;     //!< eol - exported - collected
+    Eigen::MatrixXd uncollected_kg;     //!< eol - second-life stock change - exported - collected
     Eigen::MatrixXd untreated_kg;       //!< collected but sent to no route by the plan
     Eigen::MatrixXd recovered_eol_kg;   //!< recovered from end-of-life products
     Eigen::MatrixXd scrap_kg;           //!< manufacturing scrap fed to routes

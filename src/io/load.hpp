@@ -75,5 +75,12 @@ extern const CsvSchema kLifetimeSchema;
 //! the row's `dist` and `group` apply to every ranged column.
 void read_lifetimes(const CsvTable& t, const Model& model, ParamTable& params, std::vector<Lifetime>& out,
                     Diagnostics& diag);
+struct CsvRow;
+//! One row's lifetime (model `model_name`, its mean/sd/shape/scale with their _low/_high ranges),
+//! the product left unset: the rule of products/lifetimes.csv for every file that gives a
+//! lifetime. `other_ranged`: another parameter of the row has a range (its dist/group shared).
+std::optional<Lifetime> read_lifetime_row(const CsvTable& t, const CsvRow& r, const std::string& model_name,
+                                          const std::string& source, ParamTable& params, Diagnostics& diag,
+                                          bool other_ranged = false);
 
 }  // namespace reclaim

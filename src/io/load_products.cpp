@@ -232,58 +232,68 @@ void read_lifetimes(const CsvTable& t, const Model& model, ParamTable& params, s
             continue;
         }
         has_row[*pi] = true;
-        Lifetime l;
-        l.product = *pi;
-        l.source = *source;
-        l.line = r.line;
-        std::vector<std::string_view> needs;
-        if (*model_name == "fixed") { l.model = LifetimeModel::Fixed; needs = {"mean"}; }
-        else if (*model_name == "normal") { l.model = LifetimeModel::Normal; needs = {"mean", "sd"}; }
-        else if (*model_name == "foldednormal") { l.model = LifetimeModel::FoldedNormal; needs = {"mean", "sd"}; }
-        else if (*model_name == "lognormal") { l.model = LifetimeModel::LogNormal; needs = {"mean", "sd"}; }
-        else if (*model_name == "weibull") { l.model = LifetimeModel::Weibull; needs = {"shape", "scale"}; }
-        else {
-            diag.add(t.at(r, "model"), *model_name,
-                     "is not a lifetime model (expected fixed, normal, foldednormal, lognormal, weibull)");
+        if (auto l = read_lifetime_row(t, r, *model_name, *source, params, diag)) {
+            l->product = *pi;
+            out.push_back(*l);
+        }
+    }
+}
+
+std::optional<Lifetime> read_lifetime_row(const CsvTable& t, const CsvRow& r, const std::string& model_name,
+                                          const std::string& source, ParamTable& params, Diagnostics& diag,
+                                          bool other_ranged)
+{
+    Lifetime l;
+    l.source = source;
+    l.line = r.line;
+    std::vector<std::string_view> needs;
+    if (model_name == "fixed") { l.model = LifetimeModel::Fixed; needs = {"mean"}; }
+    else if (model_name == "normal") { l.model = LifetimeModel::Normal; needs = {"mean", "sd"}; }
+    else if (model_name == "foldednormal") { l.model = LifetimeModel::FoldedNormal; needs = {"mean", "sd"}; }
+    else if (model_name == "lognormal") { l.model = LifetimeModel::LogNormal; needs = {"mean", "sd"}; }
+    else if (model_name == "weibull") { l.model = LifetimeModel::Weibull; needs = {"shape", "scale"}; }
+    else {
+        diag.add(t.at(r, "model"), model_name,
+                 "is not a lifetime model (expected fixed, normal, foldednormal, lognormal, weibull)");
+        return std::nullopt;
+    }
+    // Cells of a column the model does not use would pass silently: they must be empty.
+    bool ok = true;
+    bool any_ranged = other_ranged;
+    for (std::string_view col : {"mean", "sd", "shape", "scale"}) {
+        const std::string low = std::string(col) + "_low", high = std::string(col) + "_high";
+        const bool ranged = has_range(t, r, ParamColumns{col, low, high, true});
+        any_ranged = any_ranged || ranged;
+        if (std::find(needs.begin(), needs.end(), col) != needs.end()) continue;
+        for (const std::string& cell : {std::string(col), low, high}) {
+            if (t.cell(r, cell).empty()) continue;
+            diag.add(t.at(r, cell), cell == col ? t.cell(r, cell) : std::string(),
+                     "is given but model '" + model_name + "' does not use " + std::string(col) +
+                         " (leave it empty)");
+            ok = false;
+        }
+    }
+    if (!ok || !check_shared_range(t, r, any_ranged, diag)) return std::nullopt;
+    for (auto col : needs) {
+        auto v = read_number(t, r, col, diag);
+        if (!v) { ok = false; continue; }
+        bool positive_required = col != "sd" || l.model == LifetimeModel::LogNormal;
+        if (*v < 0 || (positive_required && *v == 0)) {
+            diag.add(t.at(r, col), t.cell(r, col), positive_required ? "must be positive" : "must not be negative");
+            ok = false;
             continue;
         }
-        // Cells of a column the model does not use would pass silently: they must be empty.
-        bool ok = true;
-        bool any_ranged = false;
-        for (std::string_view col : {"mean", "sd", "shape", "scale"}) {
-            const std::string low = std::string(col) + "_low", high = std::string(col) + "_high";
-            const bool ranged = has_range(t, r, ParamColumns{col, low, high, true});
-            any_ranged = any_ranged || ranged;
-            if (std::find(needs.begin(), needs.end(), col) != needs.end()) continue;
-            for (const std::string& cell : {std::string(col), low, high}) {
-                if (t.cell(r, cell).empty()) continue;
-                diag.add(t.at(r, cell), cell == col ? t.cell(r, cell) : std::string(),
-                         "is given but model '" + *model_name + "' does not use " + std::string(col) +
-                             " (leave it empty)");
-                ok = false;
-            }
-        }
-        if (!ok || !check_shared_range(t, r, any_ranged, diag)) continue;
-        for (auto col : needs) {
-            auto v = read_number(t, r, col, diag);
-            if (!v) { ok = false; continue; }
-            bool positive_required = col != "sd" || l.model == LifetimeModel::LogNormal;
-            if (*v < 0 || (positive_required && *v == 0)) {
-                diag.add(t.at(r, col), t.cell(r, col), positive_required ? "must be positive" : "must not be negative");
-                ok = false;
-                continue;
-            }
-            const std::string low = std::string(col) + "_low", high = std::string(col) + "_high";
-            auto id = read_param(t, r, 1.0, Bound::NonNegative, *source, params, diag,
-                                 ParamColumns{col, low, high, true});
-            if (!id) { ok = false; continue; }
-            if (col == "mean") l.mean = *id;
-            else if (col == "sd") l.sd = *id;
-            else if (col == "shape") l.shape = *id;
-            else l.scale = *id;
-        }
-        if (ok) out.push_back(l);
+        const std::string low = std::string(col) + "_low", high = std::string(col) + "_high";
+        auto id = read_param(t, r, 1.0, Bound::NonNegative, source, params, diag,
+                             ParamColumns{col, low, high, true});
+        if (!id) { ok = false; continue; }
+        if (col == "mean") l.mean = *id;
+        else if (col == "sd") l.sd = *id;
+        else if (col == "shape") l.shape = *id;
+        else l.scale = *id;
     }
+    if (!ok) return std::nullopt;
+    return l;
 }
 
 }  // namespace reclaim

@@ -24,7 +24,7 @@ const std::vector<std::string_view> kTopKeys{"name", "description", "years", "pl
                                              "plans", "files", "targets", "levers"};
 const std::vector<std::string_view> kPlanKeys{"from", "plan"};
 const std::vector<std::string_view> kFileKeys{"put_on_market", "collection", "demand", "scrap", "lifetimes", "exports",
-                                              "stock"};
+                                              "stock", "second_life"};
 const std::vector<std::string_view> kTargetKeys{"element", "share", "year", "source"};
 const std::vector<std::string_view> kLeverKeys{"magnet_class", "magnet_shred_route", "magnet_extraction_route"};
 
@@ -198,6 +198,7 @@ public:
                 for (auto key : kFileKeys) {
                     // With demand from what is put on the market, a demand file only adds.
                     bool required = key != "scrap" && key != "lifetimes" && key != "exports" && key != "stock" &&
+                                    key != "second_life" &&
                                     (key != "demand" || sc_.demand_basis == DemandBasis::DemandFile);
                     if (auto s = text(*t, key, line_of(*t), required))
                         files[std::string(key)] = {*s, line_of(*t->get(key))};
@@ -582,6 +583,82 @@ Scenario load_scenario(const fs::path& dir, const Model& model, Diagnostics& dia
             b.add(*pi, *y, *v, r.line);
         }
         for (auto& [pi, s] : b.build(t->file(), sc.params, diag, "this product")) sc.exports[pi] = std::move(s);
+    }
+
+    // second_life.csv: the share of one class of a product's end-of-life mass that goes to a
+    // second use, by year of first end of life, and the lifetime of that use (one per product
+    // and class, read by the rule of products/lifetimes.csv).
+    if (auto t = table("second_life", {{"product", "class", "year", "value", "model", "source"},
+                                       {"low", "high", "dist", "group", "note", "mean", "mean_low", "mean_high", "sd",
+                                        "sd_low", "sd_high", "shape", "shape_low", "shape_high", "scale", "scale_low",
+                                        "scale_high"}})) {
+        using Key = std::pair<std::size_t, std::size_t>;  // product, class
+        SeriesBuilder<Key> b;
+        std::map<Key, std::pair<Lifetime, std::size_t>> lifetime_of;  // and the row that gave it
+        std::map<Key, std::vector<std::string>> lifetime_cells;
+        const std::vector<std::string> lifetime_columns{"model", "mean", "mean_low", "mean_high", "sd", "sd_low",
+                                                        "sd_high", "shape", "shape_low", "shape_high", "scale",
+                                                        "scale_low", "scale_high"};
+        for (const auto& r : t->rows()) {
+            auto product = read_text(*t, r, "product", diag);
+            auto cls = read_text(*t, r, "class", diag);
+            auto model_name = read_text(*t, r, "model", diag);
+            auto source = read_source(*t, r, diag);
+            auto y = csv.year(*t, r);
+            bool ok = product && cls && model_name && source && y, in_range = true;
+            for (std::string_view col : {"value", "low", "high"}) {
+                auto v = parse_number(t->cell(r, col));
+                if (!v || (*v >= 0.0 && *v <= 1.0)) continue;
+                diag.add(t->at(r, col), t->cell(r, col),
+                         *v > 1.0 ? "is a second-life share above 1 (a share of the class's end-of-life mass, 0..1)"
+                                  : "is a negative second-life share (a share of the class's end-of-life mass, 0..1)");
+                in_range = false;
+            }
+            std::optional<std::size_t> pi, ci;
+            if (product) {
+                pi = model.find_product(*product);
+                if (!pi) diag.add(t->at(r, "product"), *product, "is not a product of products/products.csv");
+            }
+            if (cls) {
+                ci = model.find_class(*cls);
+                if (!ci) diag.add(t->at(r, "class"), *cls, "is not a treatment class of the data (products/bom.csv)");
+            }
+            ok = ok && pi && ci && in_range;
+            const ParamColumns share_columns{"value", "low", "high", true};
+            ParamTable scratch;
+            ParamTable& into = ok ? sc.params : scratch;
+            std::optional<ParamId> v;
+            if (in_range) v = read_param(*t, r, 1.0, Bound::Fraction, source.value_or(""), into, diag, share_columns);
+            std::optional<Lifetime> lt;
+            if (model_name)
+                lt = read_lifetime_row(*t, r, *model_name, source.value_or(""), into, diag, has_range(*t, r, share_columns));
+            if (!ok || !v || !lt) continue;
+            const Key key{*pi, *ci};
+            std::vector<std::string> cells;
+            for (const auto& c : lifetime_columns) cells.push_back(t->cell(r, c));
+            auto seen = lifetime_cells.find(key);
+            if (seen != lifetime_cells.end() && seen->second != cells) {
+                diag.add(t->at(r, "model"), *model_name,
+                         fmt::format("gives another second-use lifetime than line {} for this product and class (one "
+                                     "lifetime per product and class: repeat the same cells)",
+                                     lifetime_of[key].second));
+                continue;
+            }
+            if (seen == lifetime_cells.end()) {
+                lt->product = *pi;
+                lifetime_cells[key] = cells;
+                lifetime_of[key] = {*lt, r.line};
+            }
+            b.add(key, *y, *v, r.line);
+        }
+        for (auto& [key, s] : b.build(t->file(), sc.params, diag, "this product and class")) {
+            SecondLife sl;
+            sl.product = key.first;
+            sl.treatment_class = key.second;
+            sl.share = std::move(s);
+            sl.lifetime = lifetime_of[key].first;
+            sc.second_life.push_back(std::move(sl));
+        }
     }
 
     // demand.csv: kg of element per year.

@@ -89,6 +89,16 @@ struct MagnetLever {
     std::size_t extraction_route = npos; //!< where extracted magnets go
 };
 
+//! Second life (second_life.csv): a share of one treatment class of a product's end-of-life
+//! mass goes to a second use, stays in it for its own lifetime, then reaches end of life again
+//! (collection and treatment as that class).
+struct SecondLife {
+    std::size_t product = npos;
+    std::size_t treatment_class = npos;
+    Series share;       //!< by year of first end of life [fraction of the class's mass]
+    Lifetime lifetime;  //!< of the second use (its product field: the product)
+};
+
 struct Scenario {
     //! The scenario's own parameters (series points, lifetime overrides), extending the model's
     //! table, which loading a scenario does not change.
@@ -109,6 +119,7 @@ struct Scenario {
     std::vector<Series> collection;      //!< per product [fraction], the `*` default applied
     //! Per product: the share of end-of-life units exported before collection [fraction]; empty: none.
     std::vector<Series> exports;
+    std::vector<SecondLife> second_life;  //!< sorted by (product, class), one per pair
     std::vector<Series> demand_kg;       //!< per element [kg per year] of the demand file; empty: none
     std::vector<ScrapFlow> scrap;
     std::vector<Lifetime> lifetimes;     //!< overrides of products/lifetimes.csv

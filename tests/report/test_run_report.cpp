@@ -49,7 +49,7 @@ TEST_CASE("The run's JSON keys are the documented contract", "[report][run]")
     CHECK(j["elements"]["Co"]["demand_other_t"] == j["elements"]["Co"]["demand_t"]);  // the demand file alone
     CHECK(j["elements"]["Co"]["demand_products_t"][4] == 0.0);
     CHECK(j["years"] == json::array({2020, 2021, 2022, 2023, 2024, 2025}));
-    CHECK(keys(j["elements"]["Co"]) == std::set<std::string>{"demand_t", "demand_products_t", "demand_other_t", "eol_t", "exported_t", "collected_t", "uncollected_t",
+    CHECK(keys(j["elements"]["Co"]) == std::set<std::string>{"demand_t", "demand_products_t", "demand_other_t", "eol_t", "exported_t", "second_life_stock_t", "second_life_eol_t", "collected_t", "uncollected_t",
                                                              "untreated_t", "recovered_eol_t", "scrap_t",
                                                              "recovered_scrap_t", "recycled_share", "losses_t",
                                                              "scrap_losses_t", "eol_rr", "eol_rir",

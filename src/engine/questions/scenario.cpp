@@ -54,6 +54,8 @@ ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detai
         ps.collection = of(sc.collection);
         ps.exports = of(sc.exports);
         ps.lifetime = lt;
+        for (std::size_t i = 0; i < sc.second_life.size(); ++i)
+            if (sc.second_life[i].product == p) ps.second_life.push_back(i);
         series_.push_back(std::move(ps));
     }
     for (const auto& f : sc.scrap)
@@ -121,7 +123,9 @@ ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detai
             elements_.push_back(e);
         }
     contents_ = Contents(model, products_, elements_, scrap_materials_);
-    for (auto p : products_) dynamic_.push_back(contents_.varies_by_cohort(p));
+    // A product with a second life goes the cohort way: its mass reaching treatment changes by year.
+    for (std::size_t k = 0; k < products_.size(); ++k)
+        dynamic_.push_back(contents_.varies_by_cohort(products_[k]) || !series_[k].second_life.empty());
     for (auto r : routes_used_) networks_.emplace_back(model, r, elements_);
     for (auto plan : plans_used_) plans_.emplace_back(model, plan, routes_used_);
     // The cells that can hold a share: the plan's rows for the product (npos: class-wide), and
@@ -156,6 +160,10 @@ ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detai
         exports_w_.emplace_back();
         compile_series(*s.exports, exports_w_.back());
     }
+    for (const auto& sl : sc.second_life) {
+        second_life_w_.emplace_back();
+        compile_series(sl.share, second_life_w_.back());
+    }
     for (const auto& f : sc.scrap) {
         scrap_w_.emplace_back();
         compile_series(f.mass_kg, scrap_w_.back());
@@ -182,6 +190,12 @@ ScenarioQuestion::ScenarioQuestion(const Model& model, const Scenario& sc, Detai
         auto lp = lifetime_params(*s.lifetime);
         params_.insert(params_.end(), lp.begin(), lp.end());
     }
+    for (const auto& s : series_)
+        for (auto i : s.second_life) {
+            add_series_params(sc.second_life[i].share, params_);
+            auto lp = lifetime_params(sc.second_life[i].lifetime);
+            params_.insert(params_.end(), lp.begin(), lp.end());
+        }
     for (const auto& f : sc.scrap) add_series_params(f.mass_kg, params_);
     for (auto e : demand_elements_) add_series_params(sc.demand_kg[e], params_);
     for (std::size_t f = 0; f < valuer_.size(); ++f)
@@ -269,6 +283,42 @@ void ScenarioQuestion::cohort_contents(const ParamValues& values)
         if (dynamic_[k]) series_[k].retiring.noalias() = series_[k].outflow_cohort * series_[k].cohort_content;
 }
 
+// Second life: the share s(c) of class k of the mass retiring in year c enters a second use;
+// it leaves it as the stock model's outflow of that inflow (the second use's own survival
+// curve), in(c) d(t - c), and reaches treatment then. reaching = retiring - in + out.
+void ScenarioQuestion::second_lives(const ParamValues& values)
+{
+    const Scenario& sc = *scenario_;
+    const Ix nt = n_years_, n_e = ix(elements_.size()), n_cls = ix(model_->classes.size());
+    sl_stock_.setZero(n_e, nt);
+    sl_in_.setZero(n_e, nt);
+    sl_out_.setZero(n_e, nt);
+    const std::vector<double> ones(static_cast<std::size_t>(nt), 1.0);
+    for (auto& ps : series_) {
+        if (ps.second_life.empty()) continue;
+        ps.reaching = ps.retiring;
+        for (auto i : ps.second_life) {
+            const SecondLife& sl = sc.second_life[i];
+            const auto survival = survival_curve(lifetime_values(sl.lifetime, values), sc.survival, static_cast<std::size_t>(nt));
+            // Per unit entering in year c: leaving in year t, in use at the end of year t.
+            const Eigen::MatrixXd leaves = outflow_by_cohort(ones, survival), stays = stock_by_cohort(ones, survival);
+            Eigen::VectorXd share(nt);
+            for (Ix c = 0; c < nt; ++c) share[c] = at(sl.share, second_life_w_[i], static_cast<int>(c), values);
+            for (Ix e = 0; e < n_e; ++e) {
+                const Ix col = ix(sl.treatment_class) + n_cls * e;  // the flattened (class, element)
+                const Eigen::VectorXd in = share.cwiseProduct(ps.retiring.col(col));
+                const Eigen::VectorXd out = leaves * in, stock = stays * in;
+                StockSeries check{{in.data(), in.data() + nt}, {out.data(), out.data() + nt}, {stock.data(), stock.data() + nt}};
+                check_stock_balance(check, "the second life of product '" + model_->products[ps.product].id + "'");
+                ps.reaching.col(col) += out - in;
+                sl_in_.row(e) += in.transpose();
+                sl_out_.row(e) += out.transpose();
+                sl_stock_.row(e) += stock.transpose();
+            }
+        }
+    }
+}
+
 void ScenarioQuestion::class_yield(const Eigen::MatrixXd& shares,
                                    const std::vector<std::pair<std::size_t, std::size_t>>& cells, ClassYield& y) const
 {
@@ -311,6 +361,7 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
     for (auto& n : networks_) n.evaluate(values, Detail::Headline);
     outflows(values);
     cohort_contents(values);
+    second_lives(values);
 
     // Units collected per product and year.
     Eigen::MatrixXd& outflow = outflow_;
@@ -404,10 +455,10 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
     rec_scrap.setZero(n_e, nt);
     res.value_usd.setZero(nt);
     res.max_balance_residual = 0.0;
-    Eigen::MatrixXd untreated, scrap_kg, eol, collected, exported;
+    Eigen::MatrixXd untreated, scrap_kg, eol, reaching, collected, exported;
     std::vector<Eigen::MatrixXd> loss_eol, loss_scrap, form_kg;
     if (full) {
-        untreated = scrap_kg = eol = collected = exported = Eigen::MatrixXd::Zero(n_e, nt);
+        untreated = scrap_kg = eol = reaching = collected = exported = Eigen::MatrixXd::Zero(n_e, nt);
         loss_eol.assign(n_loss, Eigen::MatrixXd::Zero(n_e, nt));
         loss_scrap = loss_eol;
         form_kg.assign(n_form, Eigen::MatrixXd::Zero(n_e, nt));
@@ -475,13 +526,16 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
             const ProductSeries& ps = series_[sk];
             for (Ix t = 0; t < nt; ++t) {
                 if (plan_of_year_[static_cast<std::size_t>(t)] != plans_used_[pi]) continue;
-                const Eigen::Map<const Eigen::MatrixXd> mass(ps.retiring.row(t).data(), n_cls, n_e);
+                // What retires, and what of it (with what leaves a second use) goes on to treatment.
+                const Eigen::Map<const Eigen::MatrixXd> retired(ps.retiring.row(t).data(), n_cls, n_e);
+                const Eigen::Map<const Eigen::MatrixXd> mass(ps.treated().row(t).data(), n_cls, n_e);
                 const double c = collect(k, t);
                 fold(mass, *s, *y);
                 rec_eol.col(t) += c * f.recovered;
                 res.value_usd[t] += c * f.value;
                 if (!full) continue;
-                eol.col(t) += mass.colwise().sum().transpose();
+                eol.col(t) += retired.colwise().sum().transpose();
+                reaching.col(t) += mass.colwise().sum().transpose();
                 const double x = at(*ps.exports, exports_w_[sk], static_cast<int>(t), values);
                 exported.col(t) += x * mass.colwise().sum().transpose();
                 collected.col(t) += c * mass.colwise().sum().transpose();
@@ -500,6 +554,7 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
             else total.col(k) = contents_.content(products_[sk]).colwise().sum().transpose();
         }
         eol += total * outflow;
+        reaching += total * outflow;
         collected += total * units;
         exported += total * exported_units;
     }
@@ -599,7 +654,9 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
             for (std::size_t f = 0; f < n_form; ++f) in_forms += form_kg[f](e, t);
             const double recovered = rec_eol(e, t) + rec_scrap(e, t);
             const double rel_forms = recovered > 0.0 ? std::abs(recovered - in_forms) / recovered : std::abs(in_forms);
-            const double out = (eol(e, t) - collected(e, t)) + untreated(e, t) + rec_eol(e, t) + lost_eol;
+            // End of life = the second-use stock change + exported + uncollected + collected.
+            const double out = (sl_in_(e, t) - sl_out_(e, t)) + (reaching(e, t) - collected(e, t)) + untreated(e, t) +
+                               rec_eol(e, t) + lost_eol;
             const double scrap_out = rec_scrap(e, t) + lost_scrap;
             const double rel_eol = eol(e, t) > 0.0 ? std::abs(eol(e, t) - out) / eol(e, t) : std::abs(out);
             const double rel_scrap =
@@ -611,7 +668,8 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
                                                res.year(static_cast<int>(t)), recovered, in_forms));
             if (rel_eol > kScenarioBalanceTolerance || rel_scrap > kScenarioBalanceTolerance)
                 throw BalanceError(fmt::format(
-                    "{} in {}: end of life {} kg vs uncollected + untreated + recovered + losses {} kg; scrap {} kg "
+                    "{} in {}: end of life {} kg vs second-life stock change + uncollected + untreated + recovered + losses "
+                    "{} kg; scrap {} kg "
                     "vs recovered + losses {} kg",
                     symbol, res.year(static_cast<int>(t)), eol(e, t), out, scrap_kg(e, t), scrap_out));
         }
@@ -627,7 +685,9 @@ const ScenarioResult& ScenarioQuestion::evaluate(const ParamValues& values, cons
     res.eol_kg = scatter_rows(eol, elements_, n_el);
     res.collected_kg = scatter_rows(collected, elements_, n_el);
     res.exported_kg = scatter_rows(exported, elements_, n_el);
-    res.uncollected_kg = res.eol_kg - res.exported_kg - res.collected_kg;
+    res.second_life_stock_kg = scatter_rows(sl_stock_, elements_, n_el);
+    res.second_life_eol_kg = scatter_rows(sl_out_, elements_, n_el);
+    res.uncollected_kg = scatter_rows(reaching, elements_, n_el) - res.exported_kg - res.collected_kg;
     res.untreated_kg = scatter_rows(untreated, elements_, n_el);
     res.scrap_kg = scatter_rows(scrap_kg, elements_, n_el);
     res.loss_names = loss_names_;

@@ -76,6 +76,11 @@ private:
         using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
         RowMajor cohort_content;  //!< per cohort: its content per unit, classes x elements flattened [kg]
         RowMajor retiring;        //!< per year: the content of the units retiring, classes x elements [kg]
+        // Only for a product with a second life (second_life.csv):
+        std::vector<std::size_t> second_life;  //!< indices into Scenario::second_life
+        RowMajor reaching;  //!< per year: retiring, less what enters a second use, plus what leaves it [kg]
+        //! What goes on to export, collection and treatment each year (classes x elements flattened).
+        [[nodiscard]] const RowMajor& treated() const { return second_life.empty() ? retiring : reaching; }
     };
     void compile_series(const Series& s, std::vector<Series::Weights>& w) const;
     double at(const Series& s, const std::vector<Series::Weights>& w, int t, const ParamValues& v) const;
@@ -83,6 +88,9 @@ private:
     [[nodiscard]] std::size_t route_column(std::size_t route) const;
     void outflows(const ParamValues& values);
     void cohort_contents(const ParamValues& values);
+    //! Per product with a second life: its `reaching` mass, and the second-use stock, inflow and
+    //! outflow per compiled element (sl_stock_, sl_in_, sl_out_).
+    void second_lives(const ParamValues& values);
 
     const Model* model_;
     const Scenario* scenario_;
@@ -92,6 +100,7 @@ private:
     std::vector<ProductSeries> series_;
     std::vector<bool> dynamic_;  //!< per product: its content depends on its cohort
     std::vector<std::vector<Series::Weights>> inflow_w_, collection_w_, exports_w_;
+    std::vector<std::vector<Series::Weights>> second_life_w_;  //!< per Scenario::second_life entry
     std::vector<std::size_t> elements_;   //!< compiled elements, model order
     std::vector<std::size_t> local_;      //!< model element -> compiled row, npos
     std::vector<std::size_t> plan_of_year_, plans_used_, routes_used_;
@@ -135,6 +144,7 @@ private:
     std::vector<std::vector<std::pair<std::size_t, std::size_t>>> base_cells_;  //!< per plan used
     std::vector<Eigen::VectorXd> usd_;  //!< per route used: USD per kg of each element fed
     Eigen::MatrixXd outflow_, units_, collect_, exported_units_, shares_, rec_eol_, rec_scrap_, sold_;
+    Eigen::MatrixXd sl_stock_, sl_in_, sl_out_;  //!< second use: compiled elements x years [kg]
     Eigen::VectorXd v_;
     ScenarioResult result_;
 };
