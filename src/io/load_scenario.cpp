@@ -414,6 +414,25 @@ private:
     Diagnostics& diag_;
 };
 
+// Whether a share's value and both ends of its range lie in 0..1; each one that does not is a
+// problem saying what the share is: "is a collection rate above 1 (a share of end-of-life
+// units, 0..1)". `what` names it ("collection rate"), `of` what it is a share of.
+bool share_in_range(const CsvTable& t, const CsvRow& r, const std::string& what, const std::string& of,
+                    Diagnostics& diag)
+{
+    bool in_range = true;
+    for (std::string_view col : {"value", "low", "high"}) {
+        auto v = parse_number(t.cell(r, col));
+        if (!v || (*v >= 0.0 && *v <= 1.0)) continue;
+        const std::string article = std::string("aeiou").find(what[0]) != std::string::npos ? "an " : "a ";
+        diag.add(t.at(r, col), t.cell(r, col),
+                 (*v > 1.0 ? "is " + article + what + " above 1" : "is a negative " + what) + " (a share of " + of +
+                     ", 0..1)");
+        in_range = false;
+    }
+    return in_range;
+}
+
 }  // namespace
 
 fs::path find_scenario(const fs::path& data_dir, const std::string& name_or_path)
@@ -521,15 +540,7 @@ Scenario load_scenario(const fs::path& dir, const Model& model, Diagnostics& dia
             auto source = read_source(*t, r, diag);
             auto y = csv.year(*t, r);
             // A rate outside 0..1 (the value or an end of its range) says what a rate is.
-            bool in_range = true;
-            for (std::string_view col : {"value", "low", "high"}) {
-                auto v = parse_number(t->cell(r, col));
-                if (!v || (*v >= 0.0 && *v <= 1.0)) continue;
-                diag.add(t->at(r, col), t->cell(r, col),
-                         *v > 1.0 ? "is a collection rate above 1 (a share of end-of-life units, 0..1)"
-                                  : "is a negative collection rate (a share of end-of-life units, 0..1)");
-                in_range = false;
-            }
+            const bool in_range = share_in_range(*t, r, "collection rate", "end-of-life units", diag);
             std::optional<std::size_t> key = npos;
             if (product && *product != "*") {
                 key = model.find_product(*product);
@@ -563,15 +574,7 @@ Scenario load_scenario(const fs::path& dir, const Model& model, Diagnostics& dia
             auto product = read_text(*t, r, "product", diag);
             auto source = read_source(*t, r, diag);
             auto y = csv.year(*t, r);
-            bool in_range = true;
-            for (std::string_view col : {"value", "low", "high"}) {
-                auto v = parse_number(t->cell(r, col));
-                if (!v || (*v >= 0.0 && *v <= 1.0)) continue;
-                diag.add(t->at(r, col), t->cell(r, col),
-                         *v > 1.0 ? "is an export share above 1 (a share of end-of-life units, 0..1)"
-                                  : "is a negative export share (a share of end-of-life units, 0..1)");
-                in_range = false;
-            }
+            const bool in_range = share_in_range(*t, r, "export share", "end-of-life units", diag);
             std::optional<std::size_t> pi;
             if (product) {
                 pi = model.find_product(*product);
@@ -605,15 +608,8 @@ Scenario load_scenario(const fs::path& dir, const Model& model, Diagnostics& dia
             auto model_name = read_text(*t, r, "model", diag);
             auto source = read_source(*t, r, diag);
             auto y = csv.year(*t, r);
-            bool ok = product && cls && model_name && source && y, in_range = true;
-            for (std::string_view col : {"value", "low", "high"}) {
-                auto v = parse_number(t->cell(r, col));
-                if (!v || (*v >= 0.0 && *v <= 1.0)) continue;
-                diag.add(t->at(r, col), t->cell(r, col),
-                         *v > 1.0 ? "is a second-life share above 1 (a share of the class's end-of-life mass, 0..1)"
-                                  : "is a negative second-life share (a share of the class's end-of-life mass, 0..1)");
-                in_range = false;
-            }
+            bool ok = product && cls && model_name && source && y;
+            const bool in_range = share_in_range(*t, r, "second-life share", "the class's end-of-life mass", diag);
             std::optional<std::size_t> pi, ci;
             if (product) {
                 pi = model.find_product(*product);
