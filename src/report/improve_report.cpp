@@ -90,12 +90,8 @@ json improve_json(const Model& model, const Improvement& imp, const ImproveMeasu
               {"value_usd", imp.baseline.value_usd},
               {"score", imp.baseline_score}}},
             {"changes", changes},
-            {"uncertainty", sampling ? json{{"samples", sampling->samples},
-                                            {"seed", sampling->seed},
-                                            {"samples_in", sampling->given},
-                                            {"ranged_params", sampling->ranged_params},
-                                            {"adjustments", {{"clipped", sampling->adjustments.clipped},
-                                                             {"renormalised", sampling->adjustments.renormalised}}}}
+            {"uncertainty", sampling ? sampling_json(sampling->samples, sampling->seed, sampling->given,
+                                                     sampling->ranged_params, sampling->adjustments)
                                      : json(nullptr)}};
 }
 

@@ -38,6 +38,16 @@ json summary_json(const Summary& s)
     return {{"mean", number(s.mean)}, {"p5", number(s.p5)}, {"p50", number(s.p50)}, {"p95", number(s.p95)}};
 }
 
+json sampling_json(std::size_t samples, std::uint64_t seed, bool given, std::size_t ranged_params,
+                   const Adjustments& adjustments)
+{
+    return {{"samples", samples},
+            {"seed", seed},
+            {"samples_in", given},
+            {"ranged_params", ranged_params},
+            {"adjustments", {{"clipped", adjustments.clipped}, {"renormalised", adjustments.renormalised}}}};
+}
+
 json sensitivity_json(const Model& /*model*/, const Sensitivity& s)
 {
     json params = json::array();
@@ -72,15 +82,10 @@ void add_uncertainty_json(json& assessment, const Model& model, const AssessUnce
         assessment["elements"][symbol]["uncertainty"] = {{"recovered_kg", summary_json(u.recovered_kg[i])},
                                                          {"recovery_rate", summary_json(u.recovery_rate[i])}};
     }
-    assessment["uncertainty"] = {
-        {"samples", u.samples},
-        {"seed", u.seed},
-        {"samples_in", u.given},
-        {"ranged_params", u.ranged_params},
-        {"adjustments", {{"clipped", u.adjustments.clipped}, {"renormalised", u.adjustments.renormalised}}},
-        {"recyclability_rate", summary_json(u.recyclability_rate)},
-        {"value_usd", summary_json(u.value_usd)},
-        {"sensitivity", u.sensitivity ? sensitivity_json(model, *u.sensitivity) : json(nullptr)}};
+    json& block = assessment["uncertainty"] = sampling_json(u.samples, u.seed, u.given, u.ranged_params, u.adjustments);
+    block["recyclability_rate"] = summary_json(u.recyclability_rate);
+    block["value_usd"] = summary_json(u.value_usd);
+    block["sensitivity"] = u.sensitivity ? sensitivity_json(model, *u.sensitivity) : json(nullptr);
 }
 
 void write_tornado(std::ostream& out, Format format, const Model& /*model*/, const Sensitivity& s)
@@ -231,13 +236,8 @@ void add_run_uncertainty_json(json& run, const Model& model, const Scenario& sce
     (void)scenario;
     if (run.contains("value"))
         run["value"]["uncertainty"] = {{"year", u.value_year}, {"value_usd", summary_json(u.value_usd)}};
-    run["uncertainty"] = {
-        {"samples", u.samples},
-        {"seed", u.seed},
-        {"samples_in", u.given},
-        {"ranged_params", u.ranged_params},
-        {"adjustments", {{"clipped", u.adjustments.clipped}, {"renormalised", u.adjustments.renormalised}}},
-        {"sensitivity", u.sensitivity ? sensitivity_json(model, *u.sensitivity) : json(nullptr)}};
+    run["uncertainty"] = sampling_json(u.samples, u.seed, u.given, u.ranged_params, u.adjustments);
+    run["uncertainty"]["sensitivity"] = u.sensitivity ? sensitivity_json(model, *u.sensitivity) : json(nullptr);
 }
 
 namespace {

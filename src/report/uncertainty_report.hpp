@@ -19,6 +19,11 @@ namespace reclaim {
 //! {"mean", "p5", "p50", "p95"}; null fields when no sample was finite.
 nlohmann::json summary_json(const Summary& s);
 
+//! How a Monte Carlo run was made, the same block in every command's JSON: {"samples", "seed",
+//! "samples_in", "ranged_params", "adjustments": {"clipped", "renormalised"}}.
+nlohmann::json sampling_json(std::size_t samples, std::uint64_t seed, bool given, std::size_t ranged_params,
+                             const Adjustments& adjustments);
+
 //! {"output", "nominal", "method", "parameters": [{"file", "line", "column", "source", "dist",
 //! "low", "value", "high", "output_low", "output_high", "swing", "first_order"}]}.
 nlohmann::json sensitivity_json(const Model& model, const Sensitivity& s);

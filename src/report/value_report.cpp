@@ -229,13 +229,8 @@ json value_json(const Model& model, const Feedstock& feed, const std::vector<Rou
         json beats = json::array();
         for (const auto& b : u->beats)
             beats.push_back({{"route", model.routes[b.a].id}, {"over", model.routes[b.b].id}, {"probability", b.probability}});
-        j["uncertainty"] = {{"samples", u->samples},
-                            {"seed", u->seed},
-                            {"given_samples", u->given},
-                            {"ranged_params", u->ranged_params},
-                            {"clipped", u->adjustments.clipped},
-                            {"renormalised", u->adjustments.renormalised},
-                            {"beats", beats}};
+        j["uncertainty"] = sampling_json(u->samples, u->seed, u->given, u->ranged_params, u->adjustments);
+        j["uncertainty"]["beats"] = beats;
     }
     return j;
 }

@@ -102,8 +102,9 @@ TEST_CASE("value --samples gives per route percentiles and P(net > 0), and P(bea
     }
     // Both routes are costed and every sample is positive on net (hydro >= 4570.49 - 3 x 0.8 x 453 - ... > 0).
     CHECK(j["routes"][0]["uncertainty"]["probability_positive"].get<double>() == 1.0);
-    CHECK(keys(j["uncertainty"]) == std::set<std::string>{"samples", "seed", "given_samples", "ranged_params", "clipped",
-                                                          "renormalised", "beats"});
+    CHECK(keys(j["uncertainty"]) == std::set<std::string>{"samples", "seed", "samples_in", "ranged_params", "adjustments",
+                                                          "beats"});
+    CHECK(keys(j["uncertainty"]["adjustments"]) == std::set<std::string>{"clipped", "renormalised"});
     CHECK(j["uncertainty"]["samples"] == 400);
     REQUIRE(j["uncertainty"]["beats"].size() == 1);
     CHECK(keys(j["uncertainty"]["beats"][0]) == std::set<std::string>{"route", "over", "probability"});
