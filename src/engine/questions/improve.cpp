@@ -117,11 +117,6 @@ Improvement improve(const Model& model, const AssessOptions& options, const Impr
         out.changes.push_back(std::move(c));
         out.trials.push_back(std::move(trial));
     };
-    // A trial in a copy of the data.
-    auto copied = [&](std::shared_ptr<const Model> m, const AssessOptions& o) {
-        DesignTrial t{m, m.get(), o, true};
-        return t;
-    };
 
     // Each class of the product, liberated and sent whole to each route that accepts it.
     for (auto cls : out.baseline.classes) {
@@ -180,7 +175,7 @@ Improvement improve(const Model& model, const AssessOptions& options, const Impr
             c.part = leaf.path;
             c.text = "separate the part '" + leaf.path + "' from the rest of the " + model.classes[cls] +
                      ": route " + model.routes[r].id;
-            add(std::move(c), copied(sep, o), assess(*sep, o, nominal));
+            add(std::move(c), DesignTrial{sep, sep.get(), o, true}, assess(*sep, o, nominal));
             if (best == npos || out.changes.back().gain > out.changes[best].gain) best = out.changes.size() - 1;
         }
         // Only the best route for the part is kept: the others are the class changes' story.
@@ -208,7 +203,7 @@ Improvement improve(const Model& model, const AssessOptions& options, const Impr
         c.kind = DesignChange::Kind::RemovePart;
         c.part = part;
         c.text = "leave out the part '" + part + "' (what its absence changes)";
-        add(std::move(c), copied(without, fixed), assess(*without, fixed, nominal));
+        add(std::move(c), DesignTrial{without, without.get(), fixed, true}, assess(*without, fixed, nominal));
     }
 
     // Each variant: the same product, plan, amount and collection in the variant's data.

@@ -117,7 +117,10 @@ RunUncertainty run_uncertainty(const Model& model, const Scenario& sc, const Mon
     }
     u.value_usd = r.summaries[value_out];
 
-    if (tornado_output) {
+    // The asked-for tornado is a target's when it is that target's share: no second pass.
+    for (std::size_t k = 0; k < sc.targets.size() && tornado_output && !u.sensitivity; ++k)
+        if (target_output(sc.targets[k]) == *tornado_output) u.sensitivity = u.targets[k].sensitivity;
+    if (tornado_output && !u.sensitivity) {
         const std::size_t element = sensitivity->element;
         const int t = sensitivity->year - sc.first_year;
         Sensitivity s;
